@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { createLogger } from '../lib/logger.js';
+import { startEmbeddedServer } from '../cluster/embedded-server.js';
+import { parseCommandLine, usage } from './options.js';
+
+const EXIT_USAGE = 2;
+const EXIT_FAILURE = 1;
+
+function packageVersion(): string {
+  const packageJson = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return packageJson.version;
+}
+
+async function main(argv: readonly string[]): Promise<void> {
+  const command = parseCommandLine(argv);
+  switch (command.kind) {
+    case 'help':
+      process.stdout.write(usage);
+      return;
+    case 'version':
+      process.stdout.write(`dynacell ${packageVersion()}\n`);
+      return;
+    case 'invalid':
+      process.stderr.write(`dynacell: ${command.message}\n\n${usage}`);
+      process.exitCode = EXIT_USAGE;
+      return;
+    case 'serve':
+      break;
+  }
+  const logger = createLogger(command.options.logLevel);
+  let server;
+  try {
+    server = await startEmbeddedServer(command.options, logger);
+  } catch (error) {
+    process.stderr.write(`dynacell: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = EXIT_FAILURE;
+    return;
+  }
+  const storage = command.options.inMemory ? 'in memory' : `in ${command.options.dataDirectory}`;
+  process.stdout.write(`dynacell ${packageVersion()} listening on ${server.endpoint} (data ${storage})\n`);
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    logger.info(`${signal} received: finishing in-flight requests`);
+    server.close().then(
+      () => {
+        logger.info('stopped; all acknowledged writes are durable');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        logger.error('failed to stop cleanly', { error: String(error) });
+        process.exit(EXIT_FAILURE);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+await main(process.argv.slice(2));

@@ -1,0 +1,93 @@
+import { parseArgs } from 'node:util';
+import { isLogLevel, logLevels, type LogLevel } from '../lib/logger.js';
+
+export interface ServerOptions {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDirectory: string;
+  readonly inMemory: boolean;
+  readonly region: string;
+  readonly logLevel: LogLevel;
+}
+
+export type ParsedCommand =
+  | { readonly kind: 'serve'; readonly options: ServerOptions }
+  | { readonly kind: 'help' }
+  | { readonly kind: 'version' }
+  | { readonly kind: 'invalid'; readonly message: string };
+
+export const defaultServerOptions: ServerOptions = {
+  port: 8000,
+  host: '127.0.0.1',
+  dataDirectory: './dynacell-data',
+  inMemory: false,
+  region: 'us-east-1',
+  logLevel: 'info',
+};
+
+const PORT_MAX = 65535;
+const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+
+export const usage = `Usage: dynacell [options]
+
+A DynamoDB-compatible database server. Point any AWS SDK, the AWS CLI or boto3 at its endpoint.
+
+Options:
+  --port <n>          port to listen on (default ${defaultServerOptions.port}; 0 picks a free port)
+  --host <address>    address to listen on (default ${defaultServerOptions.host})
+  --data-dir <path>   where durable data lives (default ${defaultServerOptions.dataDirectory})
+  --in-memory         keep all data in memory only; nothing is written to disk
+  --region <name>     region in ARNs and the health answer (default ${defaultServerOptions.region})
+  --log-level <lvl>   one of ${logLevels.join(', ')} (default ${defaultServerOptions.logLevel})
+  --help              print this help and exit
+  --version           print the version and exit
+`;
+
+export function parseCommandLine(argv: readonly string[]): ParsedCommand {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        'data-dir': { type: 'string' },
+        'in-memory': { type: 'boolean' },
+        region: { type: 'string' },
+        'log-level': { type: 'string' },
+        help: { type: 'boolean' },
+        version: { type: 'boolean' },
+      },
+    });
+  } catch (error) {
+    return { kind: 'invalid', message: error instanceof Error ? error.message : String(error) };
+  }
+  const values = parsed.values;
+  if (values.help === true) return { kind: 'help' };
+  if (values.version === true) return { kind: 'version' };
+  const port = values.port === undefined ? defaultServerOptions.port : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > PORT_MAX) {
+    return { kind: 'invalid', message: `--port must be an integer from 0 to ${PORT_MAX}, not '${values.port}'` };
+  }
+  const region = values.region ?? defaultServerOptions.region;
+  if (!REGION_PATTERN.test(region)) {
+    return { kind: 'invalid', message: `--region must look like an AWS region (e.g. us-east-1), not '${region}'` };
+  }
+  const logLevel = values['log-level'] ?? defaultServerOptions.logLevel;
+  if (!isLogLevel(logLevel)) {
+    return { kind: 'invalid', message: `--log-level must be one of ${logLevels.join(', ')}, not '${logLevel}'` };
+  }
+  return {
+    kind: 'serve',
+    options: {
+      port,
+      host: values.host ?? defaultServerOptions.host,
+      dataDirectory: values['data-dir'] ?? defaultServerOptions.dataDirectory,
+      inMemory: values['in-memory'] === true,
+      region,
+      logLevel,
+    },
+  };
+}

@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from '../lib/logger.js';
+import { createFrontDoor, type OperationHandler } from '../protocol/http-server.js';
+import { createItemOperations } from '../protocol/operations/item-operations.js';
+import { createTableOperations } from '../protocol/operations/table-operations.js';
+import { EmbeddedRouter } from '../router/embedded-router.js';
+import { openStorageEngine } from '../storage/open-engine.js';
+import { EmbeddedControlPlane } from './embedded-control-plane.js';
+
+/** The account id in ARNs: twelve digits, as real ARNs have. */
+export const LOCAL_ACCOUNT_ID = '000000000000';
+/** How long CREATING, UPDATING and DELETING last: short, so SDK waiters see the next status at once. */
+export const STATUS_TRANSITION_MS = 0;
+
+export interface EmbeddedServer {
+  /** `http://host:port`, with the port actually bound. */
+  readonly endpoint: string;
+  /** Finishes in-flight requests, makes every write durable, releases the data directory. */
+  close(): Promise<void>;
+}
+
+export interface EmbeddedServerOptions {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDirectory: string;
+  readonly inMemory: boolean;
+  readonly region: string;
+}
+
+/** One process, every component: front door, control plane, router, partitions, storage. */
+export async function startEmbeddedServer(options: EmbeddedServerOptions, logger: Logger): Promise<EmbeddedServer> {
+  const engine = await openStorageEngine({ inMemory: options.inMemory, dataDirectory: options.dataDirectory });
+  const router = new EmbeddedRouter(engine, (task) => setImmediate(task));
+  const controlPlane = new EmbeddedControlPlane(
+    engine,
+    router,
+    {
+      nowMs: () => Date.now(),
+      newTableId: () => randomUUID(),
+      schedule: (delayMs, task) => void setTimeout(task, delayMs),
+    },
+    { region: options.region, accountId: LOCAL_ACCOUNT_ID, statusTransitionMs: STATUS_TRANSITION_MS },
+    logger,
+  );
+  try {
+    await controlPlane.load();
+  } catch (error) {
+    await engine.close();
+    throw error;
+  }
+  const handlers = new Map<string, OperationHandler>(
+    Object.entries({
+      ...createTableOperations(controlPlane),
+      ...createItemOperations({ tables: controlPlane, router }),
+    }),
+  );
+  const frontDoor = createFrontDoor({ region: options.region, handlers, logger });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      frontDoor.server.once('error', reject);
+      frontDoor.server.listen(options.port, options.host, () => {
+        frontDoor.server.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    await router.drainMaintenance();
+    await engine.close();
+    throw error;
+  }
+  const address = frontDoor.server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  let closing: Promise<void> | undefined;
+  return {
+    endpoint: `http://${host}:${address.port}`,
+    close: () =>
+      (closing ??= (async () => {
+        await frontDoor.close();
+        await router.drainMaintenance();
+        await engine.close();
+      })()),
+  };
+}

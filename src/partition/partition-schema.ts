@@ -1,0 +1,37 @@
+import type { KeySchema } from '../model/key-schema.js';
+
+/** Which attributes an index copies from the table item, besides the table's and the index's keys. */
+export type Projection =
+  | { readonly type: 'ALL' }
+  | { readonly type: 'KEYS_ONLY' }
+  | { readonly type: 'INCLUDE'; readonly nonKeyAttributes: readonly string[] };
+
+/** A hash range [hashStart, next partition's hashStart) of a table or index, held by one partition. */
+export interface PartitionRange {
+  readonly partitionId: number;
+  /** Inclusive lower bound of the 32-bit partition-key hash. */
+  readonly hashStart: number;
+}
+
+export interface LocalIndexSchema {
+  readonly name: string;
+  /** Stable position of the index in its table (LSIs never change after creation). */
+  readonly number: number;
+  readonly key: KeySchema;
+  readonly projection: Projection;
+}
+
+export interface GlobalIndexSchema {
+  readonly name: string;
+  readonly key: KeySchema;
+  readonly projection: Projection;
+  readonly partitions: readonly PartitionRange[];
+}
+
+/** What a partition needs to know about its table: keys and indexes. Derived from the catalogue. */
+export interface PartitionSchema {
+  readonly tableName: string;
+  readonly key: KeySchema;
+  readonly localIndexes: readonly LocalIndexSchema[];
+  readonly globalIndexes: readonly GlobalIndexSchema[];
+}

@@ -1,0 +1,172 @@
+import type { Item } from '../model/attribute-value.js';
+import type { StorageEngine, WriteOperation } from '../storage/engine.js';
+import { decodeJson, encodeJson } from './json-bytes.js';
+import { encodeIndexKey, type EncodedKey } from './item-key.js';
+import { itemSizeBytes } from '../model/item-size.js';
+import type { LocalIndexSchema, PartitionSchema } from './partition-schema.js';
+import { hasIndexKey, projectItem } from './projection.js';
+import { itemKey, localIndexKey, partitionStateKey, sameBytes, writeLogKey } from './storage-keys.js';
+import type { WriteLogEntry } from './write-log.js';
+
+/** Item count and total item bytes of a table partition or of one index's share of it. */
+export interface SizeStatistics {
+  itemCount: number;
+  sizeBytes: number;
+}
+
+/** What a partition persists about itself beside its items, in the same atomic write as each change. */
+export interface PartitionState {
+  /** Sequence number of the last committed write (the write log's head). */
+  lastSequence: number;
+  items: SizeStatistics;
+  /** By local index number. */
+  localIndexes: SizeStatistics[];
+}
+
+/** What a write decides to do once it sees the current item (the partition's serialisation point). */
+export type WriteDecision<Reason> =
+  | { readonly kind: 'put'; readonly item: Item }
+  | { readonly kind: 'delete' }
+  | { readonly kind: 'rejected'; readonly reason: Reason };
+
+export type WriteOutcome<Reason> =
+  | {
+      readonly ok: true;
+      readonly old: Item | undefined;
+      readonly new: Item | undefined;
+      /** Resolves when the write is durable: acknowledge the client only then. */
+      readonly durable: Promise<void>;
+    }
+  | { readonly ok: false; readonly reason: Reason; readonly old: Item | undefined };
+
+const ALREADY_DURABLE = Promise.resolve();
+
+/**
+ * One partition of a table: a contiguous range of the partition-key hash space. It keeps its items in key
+ * order, its local secondary indexes, and the write log. Every write is decided and applied synchronously
+ * (read, decide, write in one step), so writes to a partition are serialised without locks; durability is
+ * the promise the storage engine returns.
+ */
+export class Partition {
+  private schema: PartitionSchema;
+  private readonly state: PartitionState;
+  private readonly committedListeners: Array<(partition: Partition) => void> = [];
+
+  constructor(
+    readonly id: number,
+    schema: PartitionSchema,
+    private readonly engine: StorageEngine,
+  ) {
+    this.schema = schema;
+    const stored = engine.get(partitionStateKey(id));
+    this.state =
+      stored === undefined
+        ? { lastSequence: 0, items: { itemCount: 0, sizeBytes: 0 }, localIndexes: [] }
+        : decodeJson<PartitionState>(stored);
+    for (const index of schema.localIndexes) {
+      this.state.localIndexes[index.number] ??= { itemCount: 0, sizeBytes: 0 };
+    }
+  }
+
+  get tableName(): string {
+    return this.schema.tableName;
+  }
+
+  get currentSchema(): PartitionSchema {
+    return this.schema;
+  }
+
+  /** The schema changes when an index is added or removed; items are untouched. */
+  updateSchema(schema: PartitionSchema): void {
+    this.schema = schema;
+  }
+
+  get lastSequence(): number {
+    return this.state.lastSequence;
+  }
+
+  statistics(): SizeStatistics {
+    return { ...this.state.items };
+  }
+
+  localIndexStatistics(indexNumber: number): SizeStatistics {
+    return { ...(this.state.localIndexes[indexNumber] ?? { itemCount: 0, sizeBytes: 0 }) };
+  }
+
+  /** Called after each committed write (visible, not necessarily durable yet): log consumers wake up. */
+  onCommitted(listener: (partition: Partition) => void): void {
+    this.committedListeners.push(listener);
+  }
+
+  read(key: EncodedKey): Item | undefined {
+    const stored = this.engine.get(itemKey(this.id, key.hash, key.bytes));
+    return stored === undefined ? undefined : decodeJson<Item>(stored);
+  }
+
+  write<Reason>(key: EncodedKey, decide: (old: Item | undefined) => WriteDecision<Reason>): WriteOutcome<Reason> {
+    const storageKey = itemKey(this.id, key.hash, key.bytes);
+    const stored = this.engine.get(storageKey);
+    const old = stored === undefined ? undefined : decodeJson<Item>(stored);
+    const decision = decide(old);
+    if (decision.kind === 'rejected') return { ok: false, reason: decision.reason, old };
+    const next = decision.kind === 'put' ? decision.item : undefined;
+    if (old === undefined && next === undefined) {
+      return { ok: true, old, new: next, durable: ALREADY_DURABLE };
+    }
+    const operations: WriteOperation[] = [];
+    if (next === undefined) operations.push({ kind: 'delete', key: storageKey });
+    else operations.push({ kind: 'put', key: storageKey, value: encodeJson(next) });
+    this.adjust(this.state.items, old, next);
+    for (const index of this.schema.localIndexes) this.writeLocalIndex(index, key, old, next, operations);
+    this.state.lastSequence++;
+    if (this.schema.globalIndexes.length > 0) {
+      const entry: WriteLogEntry = { sequence: this.state.lastSequence, old, new: next };
+      operations.push({ kind: 'put', key: writeLogKey(this.id, entry.sequence), value: encodeJson(entry) });
+    }
+    operations.push({ kind: 'put', key: partitionStateKey(this.id), value: encodeJson(this.state) });
+    const durable = this.engine.write(operations);
+    for (const listener of this.committedListeners) listener(this);
+    return { ok: true, old, new: next, durable };
+  }
+
+  private writeLocalIndex(
+    index: LocalIndexSchema,
+    key: EncodedKey,
+    old: Item | undefined,
+    next: Item | undefined,
+    operations: WriteOperation[],
+  ): void {
+    const oldEntry = old !== undefined && hasIndexKey(old, index.key) ? old : undefined;
+    const newEntry = next !== undefined && hasIndexKey(next, index.key) ? next : undefined;
+    if (oldEntry !== undefined) {
+      const oldKey = localIndexKey(this.id, index.number, key.hash, encodeIndexKey(oldEntry, index.key), key.bytes);
+      if (newEntry === undefined) operations.push({ kind: 'delete', key: oldKey });
+      else {
+        const newKey = localIndexKey(this.id, index.number, key.hash, encodeIndexKey(newEntry, index.key), key.bytes);
+        if (!sameBytes(oldKey, newKey)) operations.push({ kind: 'delete', key: oldKey });
+      }
+    }
+    if (newEntry !== undefined) {
+      const projected = projectItem(newEntry, this.schema.key, index.key, index.projection);
+      const newKey = localIndexKey(this.id, index.number, key.hash, encodeIndexKey(newEntry, index.key), key.bytes);
+      operations.push({ kind: 'put', key: newKey, value: encodeJson(projected) });
+    }
+    const statistics = (this.state.localIndexes[index.number] ??= { itemCount: 0, sizeBytes: 0 });
+    this.adjust(
+      statistics,
+      oldEntry && projectItem(oldEntry, this.schema.key, index.key, index.projection),
+      newEntry && projectItem(newEntry, this.schema.key, index.key, index.projection),
+    );
+  }
+
+  private adjust(statistics: SizeStatistics, old: Item | undefined, next: Item | undefined): void {
+    if (old !== undefined) {
+      statistics.itemCount--;
+      statistics.sizeBytes -= itemSizeBytes(old);
+    }
+    if (next !== undefined) {
+      statistics.itemCount++;
+      statistics.sizeBytes += itemSizeBytes(next);
+    }
+  }
+}

@@ -1,0 +1,138 @@
+/**
+ * How partitions lay their data out in the one ordered key space of a storage engine.
+ *
+ * Every key starts with a keyspace byte and, for partition data, the partition id (u32, big-endian), so
+ * each partition's data is one contiguous range and a table's data can be dropped by ranges.
+ *
+ *   items        [ITEM][partition][hash u32][pk][sk]             → item JSON
+ *   LSI entries  [LOCAL_INDEX][partition][index u8][hash][pk][lsi sk][sk] → projected item JSON
+ *   GSI entries  [GLOBAL_INDEX][index partition][hash][gsi pk][gsi sk][pk][sk] → projected item JSON
+ *   write log    [WRITE_LOG][partition][sequence u64]             → log entry JSON
+ *   state        [PARTITION_STATE][partition]                     → sequence, counts, sizes
+ *   cursors      [CONSUMER_CURSOR][partition][consumer name]      → last sequence consumed
+ *
+ * [pk] and [sk] are the model's order-preserving, self-delimiting key encodings, so keys within a
+ * partition order as DynamoDB orders them: by hash of the partition key, then by sort key.
+ */
+export const keyspace = {
+  system: 0x00,
+  catalogue: 0x01,
+  item: 0x02,
+  localIndex: 0x03,
+  globalIndex: 0x04,
+  writeLog: 0x05,
+  partitionState: 0x06,
+  consumerCursor: 0x07,
+} as const;
+
+export type Keyspace = (typeof keyspace)[keyof typeof keyspace];
+
+const textEncoder = new TextEncoder();
+
+export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
+  let length = 0;
+  for (const part of parts) length += part.length;
+  const out = new Uint8Array(length);
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return out;
+}
+
+export function uint32Bytes(value: number): Uint8Array {
+  const out = new Uint8Array(4);
+  new DataView(out.buffer).setUint32(0, value >>> 0);
+  return out;
+}
+
+export function uint64Bytes(value: number): Uint8Array {
+  const out = new Uint8Array(8);
+  new DataView(out.buffer).setBigUint64(0, BigInt(value));
+  return out;
+}
+
+export function readUint64(bytes: Uint8Array, offset: number): number {
+  return Number(new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getBigUint64(offset));
+}
+
+/** [keyspace][partition id]: the prefix of everything one partition keeps in one keyspace. */
+export function partitionPrefix(space: Keyspace, partitionId: number): Uint8Array {
+  const out = new Uint8Array(5);
+  out[0] = space;
+  new DataView(out.buffer).setUint32(1, partitionId >>> 0);
+  return out;
+}
+
+/** The smallest key greater than every key that starts with `prefix` (for exclusive range ends). */
+export function prefixEnd(prefix: Uint8Array): Uint8Array {
+  const out = prefix.slice();
+  for (let index = out.length - 1; index >= 0; index--) {
+    if ((out[index] as number) < 0xff) {
+      out[index] = (out[index] as number) + 1;
+      return out.subarray(0, index + 1);
+    }
+  }
+  return new Uint8Array([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]);
+}
+
+export function catalogueKey(tableName: string): Uint8Array {
+  return concatBytes([new Uint8Array([keyspace.catalogue]), textEncoder.encode(tableName)]);
+}
+
+export function systemKey(name: string): Uint8Array {
+  return concatBytes([new Uint8Array([keyspace.system]), textEncoder.encode(name)]);
+}
+
+export function itemKey(partitionId: number, hash: number, encodedKey: Uint8Array): Uint8Array {
+  return concatBytes([partitionPrefix(keyspace.item, partitionId), uint32Bytes(hash), encodedKey]);
+}
+
+export function localIndexKey(
+  partitionId: number,
+  indexNumber: number,
+  hash: number,
+  encodedIndexKey: Uint8Array,
+  encodedTableKey: Uint8Array,
+): Uint8Array {
+  return concatBytes([
+    partitionPrefix(keyspace.localIndex, partitionId),
+    new Uint8Array([indexNumber]),
+    uint32Bytes(hash),
+    encodedIndexKey,
+    encodedTableKey,
+  ]);
+}
+
+export function globalIndexKey(
+  indexPartitionId: number,
+  hash: number,
+  encodedIndexKey: Uint8Array,
+  encodedTableKey: Uint8Array,
+): Uint8Array {
+  return concatBytes([
+    partitionPrefix(keyspace.globalIndex, indexPartitionId),
+    uint32Bytes(hash),
+    encodedIndexKey,
+    encodedTableKey,
+  ]);
+}
+
+export function writeLogKey(partitionId: number, sequence: number): Uint8Array {
+  return concatBytes([partitionPrefix(keyspace.writeLog, partitionId), uint64Bytes(sequence)]);
+}
+
+export function partitionStateKey(partitionId: number): Uint8Array {
+  return partitionPrefix(keyspace.partitionState, partitionId);
+}
+
+export function consumerCursorKey(partitionId: number, consumer: string): Uint8Array {
+  return concatBytes([partitionPrefix(keyspace.consumerCursor, partitionId), textEncoder.encode(consumer)]);
+}
+
+export function sameBytes(left: Uint8Array, right: Uint8Array): boolean {
+  if (left.length !== right.length) return false;
+  for (let index = 0; index < left.length; index++) if (left[index] !== right[index]) return false;
+  return true;
+}

@@ -1,0 +1,190 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { DynamoDbError, serializationError } from '../lib/errors.js';
+import { limits } from '../lib/limits.js';
+import type { Logger } from '../lib/logger.js';
+import { checkAuthorization } from './authorization.js';
+import { dynamoDbOperationNames, targetPrefixes } from './operation-names.js';
+import { newRequestId } from './request-id.js';
+import { AMZ_JSON_CONTENT_TYPE, PLAIN_JSON_CONTENT_TYPE, sendError, sendJson, sendRaw } from './wire-response.js';
+
+export interface RequestContext {
+  readonly requestId: string;
+  readonly operation: string;
+}
+
+/** Runs one operation on a parsed JSON body; throws a DynamoDbError for anything the client did wrong. */
+export type OperationHandler = (body: unknown, context: RequestContext) => unknown;
+
+export interface FrontDoorOptions {
+  readonly region: string;
+  readonly handlers: ReadonlyMap<string, OperationHandler>;
+  readonly logger: Logger;
+}
+
+export interface FrontDoor {
+  readonly server: Server;
+  /** Stops accepting connections and resolves once every in-flight request has been answered. */
+  close(): Promise<void>;
+}
+
+const UNKNOWN_OPERATION_XML = '<UnknownOperationException/>\n';
+const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+const HEADERS_TIMEOUT_MS = 66_000;
+const REQUEST_TIMEOUT_MS = 300_000;
+
+export function createFrontDoor(options: FrontDoorOptions): FrontDoor {
+  let inFlight = 0;
+  let drained: (() => void) | undefined;
+  const finished = (): void => {
+    inFlight--;
+    if (inFlight === 0 && drained !== undefined) drained();
+  };
+  const server = createServer((request, response) => {
+    inFlight++;
+    response.once('close', finished);
+    readBody(request, response, (body) => {
+      handleRequest(options, request, response, body).catch((error: unknown) => {
+        options.logger.error('request failed outside its handler', { error: String(error) });
+        if (!response.headersSent) {
+          sendError(response, internalServerError(), AMZ_JSON_CONTENT_TYPE);
+        } else {
+          response.destroy();
+        }
+      });
+    });
+  });
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  server.headersTimeout = HEADERS_TIMEOUT_MS;
+  server.requestTimeout = REQUEST_TIMEOUT_MS;
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
+  });
+  return {
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => undefined);
+        server.closeIdleConnections();
+        if (inFlight === 0) resolve();
+        else drained = resolve;
+      }),
+  };
+}
+
+/** Reads the body up to DynamoDB's 16 MB limit; past it, answers 413 as DynamoDB does and stops reading. */
+function readBody(request: IncomingMessage, response: ServerResponse, onBody: (body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  let length = 0;
+  let refused = false;
+  request.on('data', (chunk: Buffer) => {
+    if (refused) return;
+    length += chunk.length;
+    if (length > limits.requestBodyBytesMax) {
+      refused = true;
+      chunks.length = 0;
+      response.setHeader('x-amzn-RequestId', newRequestId());
+      response.statusCode = 413;
+      response.setHeader('Transfer-Encoding', 'chunked');
+      response.setHeader('Connection', 'close');
+      response.end();
+      return;
+    }
+    chunks.push(chunk);
+  });
+  request.on('error', () => response.destroy());
+  request.on('end', () => {
+    if (!refused) onBody(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, length));
+  });
+}
+
+async function handleRequest(
+  options: FrontDoorOptions,
+  request: IncomingMessage,
+  response: ServerResponse,
+  bodyBytes: Buffer,
+): Promise<void> {
+  const requestId = newRequestId();
+  response.setHeader('x-amzn-RequestId', requestId);
+  const headers = request.headers;
+  if (headers.origin !== undefined) {
+    response.setHeader('Access-Control-Allow-Origin', '*');
+    if (request.method === 'OPTIONS') return answerPreflight(request, response);
+  }
+  if (request.method === 'GET') {
+    return sendRaw(response, 200, `healthy: dynamodb.${options.region}.amazonaws.com `);
+  }
+  const mediaType = (headers['content-type'] ?? '').split(';')[0]?.trim() ?? '';
+  const hasBody = bodyBytes.length > 0;
+  if (
+    request.method !== 'POST' ||
+    (hasBody && mediaType !== PLAIN_JSON_CONTENT_TYPE && mediaType !== AMZ_JSON_CONTENT_TYPE)
+  ) {
+    return sendRaw(response, 404, UNKNOWN_OPERATION_XML);
+  }
+  const contentType = mediaType === AMZ_JSON_CONTENT_TYPE ? AMZ_JSON_CONTENT_TYPE : PLAIN_JSON_CONTENT_TYPE;
+  let body: unknown;
+  if (hasBody) {
+    try {
+      body = JSON.parse(bodyBytes.toString('utf8'));
+    } catch {
+      return sendError(response, serializationError(''), contentType);
+    }
+  }
+  const operation = operationOf(headers['x-amz-target']);
+  if (operation === undefined) {
+    return sendError(response, new DynamoDbError('UnknownOperationException', ''), contentType);
+  }
+  const query = new URL(request.url ?? '/', 'http://localhost').searchParams;
+  const authorizationError = checkAuthorization({
+    authorizationHeader: headers.authorization,
+    hasDateHeader: headers['x-amz-date'] !== undefined || headers.date !== undefined,
+    query,
+  });
+  if (authorizationError !== undefined) return sendError(response, authorizationError, contentType);
+  if (!hasBody) return sendError(response, serializationError(''), contentType);
+  const handler = options.handlers.get(operation);
+  if (handler === undefined) {
+    return sendError(
+      response,
+      new DynamoDbError('UnknownOperationException', `dynacell does not implement ${operation} yet`),
+      contentType,
+    );
+  }
+  try {
+    const result = await handler(body, { requestId, operation });
+    sendJson(response, 200, result ?? {}, contentType);
+  } catch (error) {
+    if (error instanceof DynamoDbError) return sendError(response, error, contentType);
+    options.logger.error('internal error', { requestId, operation, error: describeError(error) });
+    sendError(response, internalServerError(), contentType);
+  }
+}
+
+function operationOf(target: string | string[] | undefined): string | undefined {
+  if (typeof target !== 'string') return undefined;
+  const parts = target.split('.');
+  if (parts.length !== 2) return undefined;
+  const [prefix, operation] = parts as [string, string];
+  if (!targetPrefixes.has(prefix) || !dynamoDbOperationNames.has(operation)) return undefined;
+  return operation;
+}
+
+function answerPreflight(request: IncomingMessage, response: ServerResponse): void {
+  const requestedHeaders = request.headers['access-control-request-headers'];
+  if (requestedHeaders !== undefined) response.setHeader('Access-Control-Allow-Headers', requestedHeaders);
+  const requestedMethod = request.headers['access-control-request-method'];
+  if (requestedMethod !== undefined) response.setHeader('Access-Control-Allow-Methods', requestedMethod);
+  response.setHeader('Access-Control-Max-Age', '172800');
+  response.statusCode = 200;
+  response.setHeader('Content-Length', '0');
+  response.end();
+}
+
+function internalServerError(): DynamoDbError {
+  return new DynamoDbError('InternalServerError', 'Internal server error');
+}
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}

@@ -1,0 +1,18 @@
+import { checkAttributeValue } from '../model/validate-attribute-value.js';
+import { validateRequestShape, type OperationName, type ShapeHooks } from './shapes/index.js';
+
+/**
+ * DynamoDB deserialises a whole request before it validates anything, so a mistyped attribute value
+ * anywhere (a SerializationException) is reported before any constraint violation. Other problems inside
+ * attribute values are the operation's to report, after the shape's constraints.
+ */
+const hooks: ShapeHooks = {
+  attributeValue: (value) => {
+    const result = checkAttributeValue(value);
+    if (!result.ok && result.error.type === 'SerializationException') throw result.error;
+  },
+};
+
+export function validateRequest(operation: OperationName, body: unknown): void {
+  validateRequestShape(operation, body, hooks);
+}

@@ -1,0 +1,119 @@
+import type { Item } from '../model/attribute-value.js';
+import { assert } from '../lib/assert.js';
+import { applyWriteLogBatch, readIndexPartitionStatistics } from '../partition/global-index-maintenance.js';
+import { decideItemWrite, type ItemWriteCommand } from '../partition/item-command.js';
+import { encodeItemKey } from '../partition/item-key.js';
+import { partitionForHash } from '../partition/partition-ranges.js';
+import { Partition, type SizeStatistics } from '../partition/partition.js';
+import type { PartitionSchema } from '../partition/partition-schema.js';
+import type { StorageEngine } from '../storage/engine.js';
+import type { ItemWriteResult, Router, TableRoute, TableStatistics } from './router.js';
+
+/** Runs a task soon, after the current request's work (setImmediate at the edge, a queue in tests). */
+export type Deferrer = (task: () => void) => void;
+
+/**
+ * The router of a single-process node: every partition lives here, on one storage engine. It also drives
+ * global-index maintenance, which consumes each partition's write log after the write is answered.
+ */
+export class EmbeddedRouter implements Router {
+  private readonly partitions = new Map<number, Partition>();
+  private readonly maintenanceScheduled = new Set<number>();
+  private readonly pendingMaintenance = new Set<Promise<void>>();
+
+  constructor(
+    private readonly engine: StorageEngine,
+    private readonly defer: Deferrer,
+  ) {}
+
+  /** Opens (or creates) the partitions of a table and catches its global indexes up with its write log. */
+  attachTable(route: TableRoute): void {
+    for (const range of route.partitions) {
+      const existing = this.partitions.get(range.partitionId);
+      if (existing !== undefined) {
+        existing.updateSchema(route.schema);
+        continue;
+      }
+      const partition = new Partition(range.partitionId, route.schema, this.engine);
+      partition.onCommitted((committed) => this.scheduleMaintenance(committed));
+      this.partitions.set(range.partitionId, partition);
+      this.scheduleMaintenance(partition);
+    }
+  }
+
+  detachTable(route: TableRoute): void {
+    for (const range of route.partitions) this.partitions.delete(range.partitionId);
+  }
+
+  updateSchema(route: TableRoute, schema: PartitionSchema): void {
+    for (const range of route.partitions) this.partitions.get(range.partitionId)?.updateSchema(schema);
+  }
+
+  getItem(route: TableRoute, key: Item): Promise<Item | undefined> {
+    const encoded = encodeItemKey(key, route.schema.key);
+    return Promise.resolve(this.partitionOf(route, encoded.hash).read(encoded));
+  }
+
+  async writeItem(route: TableRoute, key: Item, command: ItemWriteCommand): Promise<ItemWriteResult> {
+    const encoded = encodeItemKey(key, route.schema.key);
+    const outcome = this.partitionOf(route, encoded.hash).write(encoded, (old) => decideItemWrite(command, old));
+    if (!outcome.ok) return { ok: false, reason: outcome.reason, old: outcome.old };
+    await outcome.durable;
+    return { ok: true, old: outcome.old, new: outcome.new };
+  }
+
+  statistics(route: TableRoute): TableStatistics {
+    const table: SizeStatistics = { itemCount: 0, sizeBytes: 0 };
+    const indexes = new Map<string, SizeStatistics>();
+    const add = (into: SizeStatistics, from: SizeStatistics): void => {
+      into.itemCount += from.itemCount;
+      into.sizeBytes += from.sizeBytes;
+    };
+    for (const range of route.partitions) {
+      const partition = this.partitions.get(range.partitionId);
+      if (partition === undefined) continue;
+      add(table, partition.statistics());
+      for (const index of route.schema.localIndexes) {
+        let total = indexes.get(index.name);
+        if (total === undefined) indexes.set(index.name, (total = { itemCount: 0, sizeBytes: 0 }));
+        add(total, partition.localIndexStatistics(index.number));
+      }
+    }
+    for (const index of route.schema.globalIndexes) {
+      const total: SizeStatistics = { itemCount: 0, sizeBytes: 0 };
+      for (const range of index.partitions) add(total, readIndexPartitionStatistics(this.engine, range.partitionId));
+      indexes.set(index.name, total);
+    }
+    return { table, indexes };
+  }
+
+  /** Resolves when every global-index update scheduled so far has been applied and made durable. */
+  async drainMaintenance(): Promise<void> {
+    while (this.maintenanceScheduled.size > 0 || this.pendingMaintenance.size > 0) {
+      await new Promise<void>((resolve) => this.defer(resolve));
+      await Promise.all(this.pendingMaintenance);
+    }
+  }
+
+  private partitionOf(route: TableRoute, hash: number): Partition {
+    const partition = this.partitions.get(partitionForHash(route.partitions, hash));
+    assert(partition !== undefined, `partition of table ${route.tableName} is not attached`);
+    return partition;
+  }
+
+  private scheduleMaintenance(partition: Partition): void {
+    if (partition.currentSchema.globalIndexes.length === 0) return;
+    if (this.maintenanceScheduled.has(partition.id)) return;
+    this.maintenanceScheduled.add(partition.id);
+    this.defer(() => {
+      this.maintenanceScheduled.delete(partition.id);
+      if (this.partitions.get(partition.id) !== partition) return;
+      const durable = applyWriteLogBatch(this.engine, partition);
+      if (durable === undefined) return;
+      this.pendingMaintenance.add(durable);
+      const settled = (): void => void this.pendingMaintenance.delete(durable);
+      durable.then(settled, settled);
+      this.scheduleMaintenance(partition);
+    });
+  }
+}

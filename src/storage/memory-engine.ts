@@ -1,0 +1,79 @@
+/**
+ * The in-memory engine (`--in-memory` and tests): a copy-on-write B+-tree. A write builds a new root and
+ * publishes it in one assignment, which makes it atomic; an iteration keeps the root it started from,
+ * which makes it a snapshot. Nothing is ever made durable, so a write's promise is resolved at once.
+ */
+import { assert } from '../lib/assert.js';
+import type { RangeOptions, StorageEngine, StorageEntry, StorageKey, StorageValue, WriteOperation } from './engine.js';
+import {
+  emptyTree,
+  treeEntriesAscending,
+  treeEntriesDescending,
+  treeGet,
+  treeWithDelete,
+  treeWithPut,
+  type TreeNode,
+} from './copy-on-write-tree.js';
+import { assertRangeOptions, assertStorageKey, assertWriteOperations, isEmptyRange } from './storage-key.js';
+
+export class MemoryStorageEngine implements StorageEngine {
+  readonly durable = false;
+  #root: TreeNode = emptyTree;
+  #closed = false;
+
+  get(key: StorageKey): StorageValue | undefined {
+    this.#assertOpen();
+    assertStorageKey(key);
+    return treeGet(this.#root, key)?.slice();
+  }
+
+  range(options: RangeOptions): Iterable<StorageEntry> {
+    this.#assertOpen();
+    assertRangeOptions(options);
+    return { [Symbol.iterator]: () => this.#entries(this.#root, options) };
+  }
+
+  write(operations: readonly WriteOperation[]): Promise<void> {
+    this.#assertOpen();
+    assertWriteOperations(operations);
+    let root = this.#root;
+    for (const operation of operations) {
+      // Copies, so a caller reusing its buffers cannot change what is stored.
+      root =
+        operation.kind === 'put'
+          ? treeWithPut(root, operation.key.slice(), operation.value.slice())
+          : treeWithDelete(root, operation.key);
+    }
+    this.#root = root;
+    return Promise.resolve();
+  }
+
+  flush(): Promise<void> {
+    this.#assertOpen();
+    return Promise.resolve();
+  }
+
+  close(): Promise<void> {
+    this.#closed = true;
+    this.#root = emptyTree;
+    return Promise.resolve();
+  }
+
+  *#entries(root: TreeNode, options: RangeOptions): Generator<StorageEntry, void, undefined> {
+    if (isEmptyRange(options)) return;
+    const start = options.start?.length === 0 ? undefined : options.start;
+    const entries = options.reverse
+      ? treeEntriesDescending(root, start, options.end)
+      : treeEntriesAscending(root, start, options.end);
+    let remaining = options.limit ?? Number.POSITIVE_INFINITY;
+    for (const entry of entries) {
+      if (remaining-- <= 0) return;
+      this.#assertOpen();
+      yield { key: entry.key.slice(), value: entry.value.slice() };
+    }
+  }
+
+  #assertOpen(): void {
+    assert(!this.#closed, 'the storage engine is closed');
+  }
+}
