@@ -20,7 +20,6 @@ export const controlPlaneLimits = {
   onDemandWarmWriteUnitsPerSecond: 4_000,
   /** DescribeEndpoints tells clients to cache the endpoint this long (24 hours). */
   endpointCachePeriodMinutes: 1440,
-  /** Tags: keys 1–128 characters, values 0–256, letters, digits, spaces and + - = . _ : / @. */
-  tagKeyLengthMin: 1,
+  /** Tags: values 0–256 characters (keys: lib/limits.ts), letters, digits, spaces and + - = . _ : / @. */
   tagValueLengthMin: 0,
 } as const;

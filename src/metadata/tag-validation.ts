@@ -32,7 +32,7 @@ function checkKey(key: string | undefined): asserts key is string {
   if (key === undefined) throw tagErrors.invalidKey(key);
   if (key.toLowerCase().startsWith('aws:')) throw tagErrors.reservedPrefix(key);
   const length = characterCount(key);
-  if (length < controlPlaneLimits.tagKeyLengthMin || length > limits.tagKeyLengthMax || !tagCharacters.test(key)) {
+  if (length < limits.tagKeyLengthMin || length > limits.tagKeyLengthMax || !tagCharacters.test(key)) {
     throw tagErrors.invalidKey(key);
   }
 }

@@ -25,7 +25,6 @@ import type {
   TransactWriteItemsRequest,
   WriteRequest,
 } from './request-types.js';
-import { shapeLimits } from './shape-limits.js';
 import { attributeMap, boolean, list, map, required, string, structure } from './shape.js';
 
 /** The keys of RequestItems are table names, checked as one "Map keys" constraint. */
@@ -40,13 +39,13 @@ export const batchGetItem = operationShape<BatchGetItemRequest>('BatchGetItem', 
   RequestItems: required(
     map(
       structure<KeysAndAttributes>('KeysAndAttributes', {
-        Keys: required(list(attributeMap(), { lengthMin: shapeLimits.batchGetKeysMin, lengthMax: limits.batchGetKeysMax })),
+        Keys: required(list(attributeMap(), { lengthMin: limits.batchGetKeysMin, lengthMax: limits.batchGetKeysMax })),
         AttributesToGet: attributesToGet(),
         ConsistentRead: boolean(),
         ProjectionExpression: string(),
         ExpressionAttributeNames: expressionAttributeNames(),
       }),
-      { lengthMin: shapeLimits.requestEntriesMin, keys: tableNameKeys },
+      { lengthMin: limits.requestEntriesMin, keys: tableNameKeys },
     ),
   ),
 });
@@ -62,9 +61,9 @@ export const batchWriteItem = operationShape<BatchWriteItemRequest>('BatchWriteI
   ReturnItemCollectionMetrics: returnItemCollectionMetrics(),
   RequestItems: required(
     map(list(writeRequest()), {
-      lengthMin: shapeLimits.requestEntriesMin,
+      lengthMin: limits.requestEntriesMin,
       keys: tableNameKeys,
-      valueLengths: { lengthMin: shapeLimits.batchWriteRequestsMin, lengthMax: limits.batchWriteRequestsMax },
+      valueLengths: { lengthMin: limits.batchWriteRequestsMin, lengthMax: limits.batchWriteRequestsMax },
     }),
   ),
 });
@@ -94,11 +93,11 @@ export const transactWriteItems = operationShape<TransactWriteItemsRequest>('Tra
   ReturnConsumedCapacity: returnConsumedCapacity(),
   ReturnItemCollectionMetrics: returnItemCollectionMetrics(),
   ClientRequestToken: string({
-    lengthMin: shapeLimits.clientRequestTokenLengthMin,
-    lengthMax: shapeLimits.clientRequestTokenLengthMax,
+    lengthMin: limits.clientRequestTokenLengthMin,
+    lengthMax: limits.clientRequestTokenLengthMax,
   }),
   TransactItems: required(
-    list(transactWriteItem(), { lengthMin: shapeLimits.transactionActionsMin, lengthMax: limits.transactionActionsMax }),
+    list(transactWriteItem(), { lengthMin: limits.transactionActionsMin, lengthMax: limits.transactionActionsMax }),
   ),
 });
 
@@ -116,7 +115,7 @@ export const transactGetItems = operationShape<TransactGetItemsRequest>('Transac
           }),
         ),
       }),
-      { lengthMin: shapeLimits.transactionActionsMin, lengthMax: limits.transactionActionsMax },
+      { lengthMin: limits.transactionActionsMin, lengthMax: limits.transactionActionsMax },
     ),
   ),
 });

@@ -15,7 +15,6 @@ import type {
   StreamSpecification,
   Tag,
 } from './request-types.js';
-import { shapeLimits } from './shape-limits.js';
 import {
   attributeValue,
   boolean,
@@ -60,7 +59,7 @@ export const comparisonOperator = () => enumeration(comparisonOperators);
 
 export const expressionAttributeNames = () => map(string());
 export const attributesToGet = () =>
-  list(string(), { lengthMin: shapeLimits.attributesToGetCountMin, lengthMax: shapeLimits.attributesToGetCountMax });
+  list(string(), { lengthMin: limits.attributesToGetCountMin, lengthMax: limits.attributesToGetCountMax });
 
 export const keySchema = () =>
   list(
@@ -68,7 +67,7 @@ export const keySchema = () =>
       AttributeName: required(string()),
       KeyType: required(enumeration(['HASH', 'RANGE'])),
     }),
-    { lengthMin: shapeLimits.keySchemaElementsMin, lengthMax: shapeLimits.keySchemaElementsMax },
+    { lengthMin: limits.keySchemaElementsMin, lengthMax: limits.keySchemaElementsMax },
   );
 
 export const attributeDefinitions = () =>
@@ -79,7 +78,7 @@ export const attributeDefinitions = () =>
     }),
   );
 
-const capacityUnits = () => long({ valueMin: shapeLimits.capacityUnitsMin });
+const capacityUnits = () => long({ valueMin: limits.capacityUnitsMin });
 
 export const provisionedThroughput = () =>
   structure<ProvisionedThroughput>('ProvisionedThroughput', {
@@ -96,7 +95,7 @@ export const onDemandThroughput = () =>
 export const projection = () =>
   structure<Projection>('Projection', {
     ProjectionType: enumeration(['ALL', 'INCLUDE', 'KEYS_ONLY']),
-    NonKeyAttributes: list(string(), { lengthMin: shapeLimits.nonKeyAttributesCountMin }),
+    NonKeyAttributes: list(string(), { lengthMin: limits.nonKeyAttributesCountMin }),
   });
 
 export const streamSpecification = () =>
@@ -115,7 +114,7 @@ export const sseSpecification = () =>
 export const tags = () =>
   list(
     structure<Tag>('Tag', {
-      Key: required(string({ lengthMin: shapeLimits.tagKeyLengthMin, lengthMax: limits.tagKeyLengthMax })),
+      Key: required(string({ lengthMin: limits.tagKeyLengthMin, lengthMax: limits.tagKeyLengthMax })),
       Value: required(string({ lengthMax: limits.tagValueLengthMax })),
     }),
   );

@@ -2,6 +2,7 @@
  * Request shapes of Query and Scan. Their member order is the one DynamoDB lists violations in, which
  * decides which ten it names when there are more.
  */
+import { limits } from '../../lib/limits.js';
 import {
   attributesToGet,
   conditionalOperator,
@@ -14,7 +15,6 @@ import {
 } from './common-shapes.js';
 import { operationShape } from './operation.js';
 import type { QueryRequest, ScanRequest } from './request-types.js';
-import { shapeLimits } from './shape-limits.js';
 import { attributeMap, boolean, integer, required, string } from './shape.js';
 
 export const query = operationShape<QueryRequest>('Query', {
@@ -25,7 +25,7 @@ export const query = operationShape<QueryRequest>('Query', {
   TableName: required(tableName()),
   ConditionalOperator: conditionalOperator(),
   AttributesToGet: attributesToGet(),
-  Limit: integer({ valueMin: shapeLimits.queryScanLimitMin }),
+  Limit: integer({ valueMin: limits.queryScanLimitMin }),
   KeyConditions: conditions(),
   ExclusiveStartKey: attributeMap(),
   ConsistentRead: boolean(),
@@ -40,13 +40,13 @@ export const query = operationShape<QueryRequest>('Query', {
 export const scan = operationShape<ScanRequest>('Scan', {
   Select: select(),
   IndexName: indexName(),
-  TotalSegments: integer({ valueMin: shapeLimits.scanTotalSegmentsMin, valueMax: shapeLimits.scanTotalSegmentsMax }),
+  TotalSegments: integer({ valueMin: limits.scanTotalSegmentsMin, valueMax: limits.scanTotalSegmentsMax }),
   ReturnConsumedCapacity: returnConsumedCapacity(),
   TableName: required(tableName()),
   ConditionalOperator: conditionalOperator(),
   ScanFilter: conditions(),
-  Segment: integer({ valueMin: shapeLimits.scanSegmentMin, valueMax: shapeLimits.scanSegmentMax }),
-  Limit: integer({ valueMin: shapeLimits.queryScanLimitMin }),
+  Segment: integer({ valueMin: limits.scanSegmentMin, valueMax: limits.scanSegmentMax }),
+  Limit: integer({ valueMin: limits.queryScanLimitMin }),
   AttributesToGet: attributesToGet(),
   ExclusiveStartKey: attributeMap(),
   FilterExpression: string(),

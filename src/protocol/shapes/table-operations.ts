@@ -32,7 +32,6 @@ import type {
   UpdateGlobalSecondaryIndexAction,
   UpdateTableRequest,
 } from './request-types.js';
-import { shapeLimits } from './shape-limits.js';
 import { boolean, integer, list, required, string, structure } from './shape.js';
 
 const localSecondaryIndex = () =>
@@ -120,7 +119,7 @@ export const updateTable = operationShape<UpdateTableRequest>(
 );
 
 export const listTables = operationShape<ListTablesRequest>('ListTables', {
-  Limit: integer({ valueMin: shapeLimits.listTablesLimitMin, valueMax: limits.listTablesLimitMax }),
+  Limit: integer({ valueMin: limits.listTablesLimitMin, valueMax: limits.listTablesLimitMax }),
   ExclusiveStartTableName: string({
     pattern: namePattern,
     lengthMin: limits.tableNameLengthMin,

@@ -4,7 +4,6 @@ import { tags } from './common-shapes.js';
 import { operationShape } from './operation.js';
 import { resourceArnIsGiven } from './preconditions.js';
 import type { ListTagsOfResourceRequest, TagResourceRequest, UntagResourceRequest } from './request-types.js';
-import { shapeLimits } from './shape-limits.js';
 import { list, required, string } from './shape.js';
 
 export const tagResource = operationShape<TagResourceRequest>(
@@ -17,7 +16,7 @@ export const untagResource = operationShape<UntagResourceRequest>(
   'UntagResource',
   {
     ResourceArn: required(string()),
-    TagKeys: required(list(string({ lengthMin: shapeLimits.tagKeyLengthMin, lengthMax: limits.tagKeyLengthMax }))),
+    TagKeys: required(list(string({ lengthMin: limits.tagKeyLengthMin, lengthMax: limits.tagKeyLengthMax }))),
   },
   [resourceArnIsGiven],
 );

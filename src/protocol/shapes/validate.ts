@@ -13,11 +13,11 @@
  * Integer members given a fraction are truncated and boolean members given one of the words DynamoDB
  * accepts ("true", "no", ...) become booleans, in place, so handlers read the values DynamoDB would use.
  */
+import { limits } from '../../lib/limits.js';
 import { type DynamoDbError, serializationError } from '../../lib/errors.js';
 import { booleanFromWord, notABoolean, notAString } from '../../model/wire-type-errors.js';
 import { javaTypeName, renderValue } from './java-rendering.js';
 import type { ListShape, MapShape, NumberShape, Shape, StringShape, StructureShape } from './shape.js';
-import { shapeLimits } from './shape-limits.js';
 
 export interface ShapeHooks {
   /**
@@ -229,7 +229,7 @@ class ShapeWalk {
   private note(location: Location, rank: number, subRank: number, value: unknown, shape: Shape, constraint: string): void {
     const order = orderOf(location, rank, subRank);
     const listed = this.listed;
-    const max = shapeLimits.validationErrorsListedMax;
+    const max = limits.validationErrorsListedMax;
     let at = listed.length;
     while (at > 0 && compareOrder(order, listed[at - 1]!.order) < 0) at--;
     if (at >= max) return;
