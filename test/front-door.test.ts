@@ -211,4 +211,31 @@ describe('front door', () => {
     const response = await rawRequest(server.endpoint, { method: 'GET', headers: { connection: 'keep-alive' } });
     assert.equal(response.headers['connection'], 'keep-alive');
   });
+
+  it('answers wrong JSON types with SerializationException, before any constraint', async () => {
+    const cases: Array<{ operation: string; body: unknown; message: string }> = [
+      { operation: 'DescribeTable', body: { TableName: 5 }, message: 'NUMBER_VALUE cannot be converted to String' },
+      { operation: 'ListTables', body: { Limit: 'ten' }, message: 'STRING_VALUE cannot be converted to Integer' },
+      { operation: 'PutItem', body: { TableName: 'x', Item: { a: { S: 5 } } }, message: 'NUMBER_VALUE cannot be converted to String' },
+    ];
+    for (const testCase of cases) {
+      const response = await rawRequest(server.endpoint, { headers: signedHeaders(testCase.operation), body: JSON.stringify(testCase.body) });
+      assert.equal(response.status, 400);
+      assert.deepEqual(JSON.parse(response.body), { __type: 'com.amazon.coral.service#SerializationException', Message: testCase.message });
+    }
+  });
+
+  it('lists constraint violations in one ValidationException', async () => {
+    const response = await rawRequest(server.endpoint, {
+      headers: signedHeaders('ListTables'),
+      body: JSON.stringify({ Limit: 0, ExclusiveStartTableName: 'a;' }),
+    });
+    assert.equal(response.status, 400);
+    const body = JSON.parse(response.body) as { __type: string; message: string };
+    assert.equal(body.__type, 'com.amazon.coral.validate#ValidationException');
+    assert.match(body.message, /^3 validation errors detected: /);
+    assert.ok(body.message.includes("Value '0' at 'limit' failed to satisfy constraint: Member must have value greater than or equal to 1"));
+    assert.ok(body.message.includes("Value 'a;' at 'exclusiveStartTableName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+"));
+    assert.ok(body.message.includes("Value 'a;' at 'exclusiveStartTableName' failed to satisfy constraint: Member must have length greater than or equal to 3"));
+  });
 });
