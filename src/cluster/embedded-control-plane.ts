@@ -22,6 +22,7 @@ import {
   type UntagResourceRequest,
 } from '../metadata/tags.js';
 import { applyUpdateTable } from '../metadata/update-table.js';
+import { checkUpdateTableRequest } from '../metadata/update-table-request.js';
 import { completeIndexBackfill, settleTable, startTableDeletion } from '../metadata/table-transitions.js';
 import { streamLabelAt } from '../metadata/utc-time-format.js';
 import { dropPartitionData } from '../partition/drop-partition-data.js';
@@ -73,6 +74,8 @@ export class EmbeddedControlPlane implements ControlPlane, TableDirectory {
   private readonly records = new Map<string, TableRecord>();
   private readonly routes = new Map<string, TableRoute>();
   private readonly store: TableCatalogueStore<TableRecord>;
+  /** `table/index` of every global index whose backfill is running, so a second settle never repeats it. */
+  private readonly backfillsRunning = new Set<string>();
 
   constructor(
     private readonly engine: StorageEngine,
@@ -144,6 +147,9 @@ export class EmbeddedControlPlane implements ControlPlane, TableDirectory {
 
   async updateTable(body: unknown): Promise<Response> {
     const request = body as UpdateTableRequest;
+    // DynamoDB judges the request before it looks the table up: an empty UpdateTable on a missing table
+    // is a ValidationException, not ResourceNotFoundException.
+    checkUpdateTableRequest(request);
     const record = this.existing(request.TableName);
     const nowMs = this.environment.nowMs();
     const outcome = applyUpdateTable(record.definition, request, { nowMs, streamLabel: streamLabelAt(nowMs) });
@@ -261,18 +267,32 @@ export class EmbeddedControlPlane implements ControlPlane, TableDirectory {
     await dropPartitionData(this.engine, dropped.flatMap(([, ranges]) => ranges.map((range) => range.partitionId)));
     for (const index of settled.globalSecondaryIndexes) {
       if (index.status !== 'CREATING' || index.backfilling !== true) continue;
-      await this.backfill(tableName, index.indexName);
+      const running = `${tableName}/${index.indexName}`;
+      if (this.backfillsRunning.has(running)) continue;
+      this.backfillsRunning.add(running);
+      let completed: boolean;
+      try {
+        completed = await this.backfill(tableName, index.indexName);
+      } finally {
+        this.backfillsRunning.delete(running);
+      }
       const current = this.records.get(tableName);
       if (current === undefined || current.definition.status === 'DELETING') return;
-      await this.replaceDefinition(completeIndexBackfill(current.definition, index.indexName));
+      if (completed) await this.replaceDefinition(completeIndexBackfill(current.definition, index.indexName));
     }
   }
 
-  /** Copies every existing item into a new global index, a batch at a time, yielding between batches. */
-  private async backfill(tableName: string, indexName: string): Promise<void> {
+  /**
+   * Copies every existing item into a new global index, a batch at a time, and yields to the event loop
+   * after each batch so that requests are served meanwhile: awaiting the batch's writes is not enough,
+   * because the in-memory engine resolves them at once and the whole backfill would run as one task.
+   * Answers false when the index stopped being built in the meantime (it was deleted while backfilling):
+   * its partitions are being dropped, so nothing more may be written to them.
+   */
+  private async backfill(tableName: string, indexName: string): Promise<boolean> {
     const route = this.routes.get(tableName);
     const index = route?.schema.globalIndexes.find((candidate) => candidate.name === indexName);
-    if (route === undefined || index === undefined) return;
+    if (route === undefined || index === undefined) return false;
     for (const range of route.partitions) {
       const start = partitionPrefix(keyspace.item, range.partitionId);
       const end = prefixEnd(start);
@@ -281,11 +301,19 @@ export class EmbeddedControlPlane implements ControlPlane, TableDirectory {
         const batch = [...this.engine.range({ start: from, end, limit: BACKFILL_BATCH_ITEMS })];
         const writes = batch.map((entry) => backfillItem(this.engine, route.schema, index, decodeJson<Item>(entry.value)));
         await Promise.all(writes);
+        await new Promise<void>((resolve) => this.environment.schedule(0, resolve));
+        if (!this.isBackfilling(tableName, indexName)) return false;
         const last = batch[batch.length - 1];
         if (batch.length < BACKFILL_BATCH_ITEMS || last === undefined) break;
         from = keyAfter(last.key);
       }
     }
+    return true;
+  }
+
+  private isBackfilling(tableName: string, indexName: string): boolean {
+    const index = this.records.get(tableName)?.definition.globalSecondaryIndexes.find((candidate) => candidate.indexName === indexName);
+    return index?.status === 'CREATING' && index.backfilling === true;
   }
 
   private async finishDeletion(record: TableRecord): Promise<void> {

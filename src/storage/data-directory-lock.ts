@@ -149,11 +149,13 @@ function parseOwner(path: string, content: string): LockOwner {
     parsed = undefined;
   }
   const candidate = parsed as Partial<LockOwner> | undefined;
-  if (typeof candidate?.pid !== 'number' || typeof candidate.hostname !== 'string' || typeof candidate.token !== 'string') {
+  // A pid of 0 or below would make process.kill address a process group.
+  const validPid = typeof candidate?.pid === 'number' && Number.isInteger(candidate.pid) && candidate.pid > 0;
+  if (!validPid || typeof candidate?.hostname !== 'string' || typeof candidate.token !== 'string') {
     throw new Error(`${path} is not a dynacell lock file; remove it if no dynacell process uses this directory`);
   }
   return {
-    pid: candidate.pid,
+    pid: candidate.pid as number,
     hostname: candidate.hostname,
     processStartTicks: typeof candidate.processStartTicks === 'string' ? candidate.processStartTicks : undefined,
     bootId: typeof candidate.bootId === 'string' ? candidate.bootId : undefined,

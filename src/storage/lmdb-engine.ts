@@ -8,14 +8,20 @@
  *
  * Why not lmdb-js's default `overlappingSync`: in that mode LMDB fsyncs inside every commit of a
  * synchronous transaction, on the committing thread (mdb_txn_commit), so there is no way to share one
- * fsync between synchronous commits; only its asynchronous, worker-thread writes batch, and those are
- * not visible when `write` returns.
+ * fsync between synchronous commits. Its asynchronous, worker-thread writes do share fsyncs and are
+ * power-safe, but they are not visible when `write` returns (`put`, `batch`; `transaction(callback)` never
+ * resolved in our trials with lmdb 3.5.6 on Node 20), so they would need an in-memory overlay of pending
+ * writes in front of LMDB: a possible next step, which would also cut LMDB's page writes per fsync.
  *
- * What this guarantees: a commit reaches the page cache before `write` returns, so a process crash
- * (kill -9) loses nothing committed, and LMDB's copy-on-write pages keep the file consistent at every
- * instant; a write is acknowledged only after an fdatasync that started after its commit. The known gap
- * (LMDB documents it for MDB_NOSYNC): after a power loss or kernel crash in the middle of a flush, the
- * file may hold a meta page whose data pages did not reach the disk.
+ * What this guarantees: a commit reaches the OS page cache before `write` returns, and LMDB writes a
+ * commit's pages before its meta page and never over the pages of the previous commit, so after a process
+ * crash (kill -9) at any moment the file holds every commit, consistent. A write is acknowledged only
+ * after an fdatasync that started after its commit. The known gap, which LMDB documents for MDB_NOSYNC:
+ * if the machine itself fails (power loss, kernel crash) while commits wait for their flush, the disk may
+ * have received their pages in any order (a meta page before the pages it points at, pages reused over
+ * the last flushed commit), and the file can be left corrupt, acknowledged writes included. Replicas
+ * (cluster mode) cover a failed machine; a single node that must survive power loss needs the overlay
+ * design above.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -84,25 +90,21 @@ export class LmdbStorageEngine implements StorageEngine {
     return this.#groupFlush.flushCount;
   }
 
-  get closed(): boolean {
-    return this.#closing !== undefined;
-  }
-
   get(key: StorageKey): StorageValue | undefined {
-    this.assertOpen();
+    this.#assertOpen();
     assertStorageKey(key);
     const value = this.#database.getBinary(key);
     return value === undefined ? undefined : plainBytes(value);
   }
 
   range(options: RangeOptions): Iterable<StorageEntry> {
-    this.assertOpen();
+    this.#assertOpen();
     assertRangeOptions(options);
     return { [Symbol.iterator]: () => this.#iterate(options) };
   }
 
   write(operations: readonly WriteOperation[]): Promise<void> {
-    this.assertOpen();
+    this.#assertOpen();
     assertWriteOperations(operations);
     if (this.#groupFlush.failure !== undefined) return Promise.reject(this.#groupFlush.failure);
     if (operations.length === 0) return this.#groupFlush.whenFlushed();
@@ -117,7 +119,7 @@ export class LmdbStorageEngine implements StorageEngine {
   }
 
   flush(): Promise<void> {
-    this.assertOpen();
+    this.#assertOpen();
     return this.#groupFlush.whenFlushed();
   }
 
@@ -137,40 +139,38 @@ export class LmdbStorageEngine implements StorageEngine {
     }
   }
 
-  /** @internal for LmdbRangeIterator */
-  assertOpen(): void {
+  #assertOpen = (): void => {
     assert(this.#closing === undefined, 'the storage engine is closed');
-  }
-
-  /** @internal for LmdbRangeIterator */
-  forgetIterator(iterator: LmdbRangeIterator): void {
-    this.#openIterators.delete(iterator);
-  }
+  };
 
   #iterate(options: RangeOptions): Iterator<StorageEntry> {
-    this.assertOpen();
+    this.#assertOpen();
     if (isEmptyRange(options)) return [][Symbol.iterator]();
     // lmdb-js takes its read snapshot here, when the iterator is created.
     const entries = this.#database.getRange(lmdbRangeOptions(options))[Symbol.iterator]();
-    const iterator = new LmdbRangeIterator(entries, this);
-    this.#openIterators.add(iterator);
-    return iterator;
+    return new LmdbRangeIterator(entries, this.#openIterators, this.#assertOpen);
   }
 }
 
-/** Checks the engine is open before each step, and lets `close` end iterations still in progress. */
+/**
+ * Checks the engine is open before each step (a cursor must not outlive its environment), and registers
+ * in `openIterators` while running, so `close` can end iterations still in progress.
+ */
 class LmdbRangeIterator implements Iterator<StorageEntry> {
   readonly #entries: Iterator<StorageEntry>;
-  readonly #engine: LmdbStorageEngine;
+  readonly #openIterators: Set<LmdbRangeIterator>;
+  readonly #assertOpen: () => void;
   #finished = false;
 
-  constructor(entries: Iterator<StorageEntry>, engine: LmdbStorageEngine) {
+  constructor(entries: Iterator<StorageEntry>, openIterators: Set<LmdbRangeIterator>, assertOpen: () => void) {
     this.#entries = entries;
-    this.#engine = engine;
+    this.#openIterators = openIterators;
+    this.#assertOpen = assertOpen;
+    openIterators.add(this);
   }
 
   next(): IteratorResult<StorageEntry> {
-    this.#engine.assertOpen();
+    this.#assertOpen();
     if (this.#finished) return { done: true, value: undefined };
     const result = this.#entries.next();
     if (result.done) {
@@ -190,7 +190,7 @@ class LmdbRangeIterator implements Iterator<StorageEntry> {
 
   #finish(): void {
     this.#finished = true;
-    this.#engine.forgetIterator(this);
+    this.#openIterators.delete(this);
   }
 }
 

@@ -95,7 +95,8 @@ export interface CreateTableRequest {
   readonly StreamSpecification?: StreamSpecification;
   readonly SSESpecification?: SSESpecification;
   readonly Tags?: readonly Tag[];
-  readonly TableClass?: TableClass;
+  /** Any string on the wire; see metadata/table-class.ts for the values DynamoDB accepts. */
+  readonly TableClass?: string;
   readonly DeletionProtectionEnabled?: boolean;
   readonly OnDemandThroughput?: OnDemandThroughput;
 }
@@ -141,7 +142,8 @@ export interface UpdateTableRequest {
   readonly AttributeDefinitions?: readonly AttributeDefinition[];
   readonly StreamSpecification?: StreamSpecification;
   readonly SSESpecification?: SSESpecification;
-  readonly TableClass?: TableClass;
+  /** Any string on the wire; see metadata/table-class.ts for the values DynamoDB accepts. */
+  readonly TableClass?: string;
   readonly DeletionProtectionEnabled?: boolean;
   readonly OnDemandThroughput?: OnDemandThroughput;
 }
