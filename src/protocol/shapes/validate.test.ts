@@ -51,9 +51,18 @@ test('boolean members accept the words DynamoDB reads as booleans, and become bo
   assert.deepEqual(outcome('Query', { TableName: 'abc', ConsistentRead: 'maybe' }), serialization('Unexpected token received from parser'));
 });
 
-test('null members are absent, and nulls inside collections are skipped', () => {
+// Inferred, not recorded: a null element of a list has no value for the later stages to read, so it is a
+// "must not be null" violation at the element's path; a null attribute value is left to model/.
+test('null members are absent; null list elements violate "must not be null"; null attribute values pass to model/', () => {
   assert.deepEqual(outcome('GetItem', { TableName: 'abc', Key: null }), violations(violation(null, 'key', 'Member must not be null')));
-  assert.deepEqual(outcome('GetItem', { TableName: 'abc', Key: { a: null }, AttributesToGet: [null, 'a'] }), { ok: true });
+  assert.deepEqual(outcome('GetItem', { TableName: 'abc', Key: { a: null }, AttributesToGet: ['a'] }), { ok: true });
+  assert.deepEqual(
+    outcome('GetItem', { TableName: 'abc', Key: { a: { S: 'x' } }, AttributesToGet: [null, 'a'] }),
+    violations(violation(null, 'attributesToGet.1.member', 'Member must not be null')),
+  );
+  const body: Record<string, unknown> = { TableName: 'abc', Key: { a: { S: 'x' } }, ConsistentRead: null };
+  assert.deepEqual(outcome('GetItem', body), { ok: true });
+  assert.equal('ConsistentRead' in body, false, 'a null member is removed');
 });
 
 test('a violation count of one reads "1 validation error detected"', () => {

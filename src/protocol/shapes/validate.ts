@@ -165,7 +165,10 @@ class ShapeWalk {
     }
     for (let index = 0; index < value.length; index++) {
       const element: unknown = value[index];
-      if (element === null || element === undefined) continue;
+      if (element === null || element === undefined) {
+        this.noteNullElement(shape.member, location, index, index);
+        continue;
+      }
       const checked = this.check(element, shape.member, 'element', location, index, index);
       if (checked !== element) value[index] = checked;
     }
@@ -186,7 +189,8 @@ class ShapeWalk {
           `Member must have length greater than or equal to ${lengthMin}, ` +
           `Member must satisfy regular expression pattern: ${pattern.source}]`);
       }
-      if (entry !== null && entry !== undefined) {
+      if (entry === null || entry === undefined) this.noteNullElement(shape.value, location, key, entryIndex);
+      else {
         const checked = this.check(entry, shape.value, 'element', location, key, entryIndex);
         if (checked !== entry) value[key] = checked;
         const lengths = shape.valueLengths;
@@ -209,7 +213,12 @@ class ShapeWalk {
     for (const key in value) {
       const member = shape.memberByWireName.get(key);
       const memberValue = value[key];
-      if (member === undefined || memberValue === null || memberValue === undefined) continue;
+      if (member === undefined) continue;
+      if (memberValue === null || memberValue === undefined) {
+        // An explicit null is an absent member: remove it, so no later stage can mistake it for a value.
+        delete value[key];
+        continue;
+      }
       if (member.shape.required) requiredPresent++;
       const checked = this.check(memberValue, member.shape, 'field', location, member.pathName, member.index);
       if (checked !== memberValue) value[key] = checked;
@@ -223,6 +232,15 @@ class ShapeWalk {
         this.note(locate('field', location, member.pathName, member.index), constraintRank.notNull, 0, null, member.shape, 'Member must not be null');
       }
     }
+  }
+
+  /**
+   * A null inside a list or map has no value to check; the element itself violates "must not be null".
+   * Attribute values are the exception: model/ judges a null attribute value with its own message.
+   */
+  private noteNullElement(shape: Shape, location: Location, label: string | number, rank: number): void {
+    if (shape.kind === 'attributeValue') return;
+    this.note(locate('element', location, label, rank), constraintRank.notNull, 0, null, shape, 'Member must not be null');
   }
 
   /** Records a violation if it is among the first ones DynamoDB would list. */
