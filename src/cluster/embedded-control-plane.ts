@@ -43,7 +43,17 @@ export interface TableRecord {
   readonly name: string;
   readonly definition: TableDefinition;
   readonly partitions: readonly PartitionRange[];
-  readonly globalIndexPartitions: Readonly<Record<string, readonly PartitionRange[]>>;
+  /** A list, not an object keyed by name: index names such as `__proto__` are legal. */
+  readonly globalIndexPartitions: readonly IndexPartitions[];
+}
+
+export interface IndexPartitions {
+  readonly indexName: string;
+  readonly partitions: readonly PartitionRange[];
+}
+
+function indexPartitionsOf(record: TableRecord, indexName: string): readonly PartitionRange[] | undefined {
+  return record.globalIndexPartitions.find((entry) => entry.indexName === indexName)?.partitions;
 }
 
 /** Time, timers and ids: passed in, so tests (and a simulation) can drive the control plane. */
@@ -121,12 +131,12 @@ export class EmbeddedControlPlane implements ControlPlane, TableDirectory {
     const existing = this.records.get(request.TableName);
     if (existing !== undefined) throw tableNameTaken(existing.definition.status, request.TableName);
     const allocation = this.store.allocatePartitionIds(definition.partitionCount);
-    const globalIndexPartitions: Record<string, PartitionRange[]> = {};
+    const globalIndexPartitions: IndexPartitions[] = [];
     const pending: Promise<void>[] = [allocation.durable];
     for (const index of definition.globalSecondaryIndexes) {
       const indexAllocation = this.store.allocatePartitionIds(index.partitionCount);
       pending.push(indexAllocation.durable);
-      globalIndexPartitions[index.indexName] = splitHashSpace(indexAllocation.ids);
+      globalIndexPartitions.push({ indexName: index.indexName, partitions: splitHashSpace(indexAllocation.ids) });
     }
     const record: TableRecord = { name: request.TableName, definition, partitions: splitHashSpace(allocation.ids), globalIndexPartitions };
     this.install(record);
@@ -156,10 +166,13 @@ export class EmbeddedControlPlane implements ControlPlane, TableDirectory {
     let updated: TableRecord = { ...record, definition: outcome.definition };
     const pending: Promise<void>[] = [];
     for (const index of outcome.definition.globalSecondaryIndexes) {
-      if (updated.globalIndexPartitions[index.indexName] !== undefined) continue;
+      if (indexPartitionsOf(updated, index.indexName) !== undefined) continue;
       const allocation = this.store.allocatePartitionIds(index.partitionCount);
       pending.push(allocation.durable);
-      updated = { ...updated, globalIndexPartitions: { ...updated.globalIndexPartitions, [index.indexName]: splitHashSpace(allocation.ids) } };
+      updated = {
+        ...updated,
+        globalIndexPartitions: [...updated.globalIndexPartitions, { indexName: index.indexName, partitions: splitHashSpace(allocation.ids) }],
+      };
     }
     this.install(updated);
     pending.push(this.store.save(updated));
@@ -260,11 +273,11 @@ export class EmbeddedControlPlane implements ControlPlane, TableDirectory {
     if (record === undefined || record.definition.status === 'DELETING') return;
     const settled = settleTable(record.definition, this.environment.nowMs());
     const kept = new Set(settled.globalSecondaryIndexes.map((index) => index.indexName));
-    const dropped = Object.entries(record.globalIndexPartitions).filter(([name]) => !kept.has(name));
-    const globalIndexPartitions = Object.fromEntries(Object.entries(record.globalIndexPartitions).filter(([name]) => kept.has(name)));
+    const dropped = record.globalIndexPartitions.filter((entry) => !kept.has(entry.indexName));
+    const globalIndexPartitions = record.globalIndexPartitions.filter((entry) => kept.has(entry.indexName));
     this.install({ ...record, definition: settled, globalIndexPartitions });
     await this.store.save(this.existing(tableName));
-    await dropPartitionData(this.engine, dropped.flatMap(([, ranges]) => ranges.map((range) => range.partitionId)));
+    await dropPartitionData(this.engine, dropped.flatMap((entry) => entry.partitions.map((range) => range.partitionId)));
     for (const index of settled.globalSecondaryIndexes) {
       if (index.status !== 'CREATING' || index.backfilling !== true) continue;
       const running = `${tableName}/${index.indexName}`;
@@ -321,7 +334,7 @@ export class EmbeddedControlPlane implements ControlPlane, TableDirectory {
     if (route !== undefined) this.router.detachTable(route);
     const partitionIds = [
       ...record.partitions.map((range) => range.partitionId),
-      ...Object.values(record.globalIndexPartitions).flatMap((ranges) => ranges.map((range) => range.partitionId)),
+      ...record.globalIndexPartitions.flatMap((entry) => entry.partitions.map((range) => range.partitionId)),
     ];
     await dropPartitionData(this.engine, partitionIds);
     await this.store.remove(record.name);
@@ -362,12 +375,12 @@ export function partitionSchemaOf(record: TableRecord): PartitionSchema {
       projection: projectionOf(index.projection),
     })),
     globalIndexes: definition.globalSecondaryIndexes
-      .filter((index) => index.status !== 'DELETING' && record.globalIndexPartitions[index.indexName] !== undefined)
+      .filter((index) => index.status !== 'DELETING' && indexPartitionsOf(record, index.indexName) !== undefined)
       .map((index) => ({
         name: index.indexName,
         key: index.key,
         projection: projectionOf(index.projection),
-        partitions: record.globalIndexPartitions[index.indexName] as readonly PartitionRange[],
+        partitions: indexPartitionsOf(record, index.indexName) as readonly PartitionRange[],
       })),
   };
 }

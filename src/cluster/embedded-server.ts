@@ -31,7 +31,11 @@ export interface EmbeddedServerOptions {
 /** One process, every component: front door, control plane, router, partitions, storage. */
 export async function startEmbeddedServer(options: EmbeddedServerOptions, logger: Logger): Promise<EmbeddedServer> {
   const engine = await openStorageEngine({ inMemory: options.inMemory, dataDirectory: options.dataDirectory });
-  const router = new EmbeddedRouter(engine, (task) => setImmediate(task));
+  const router = new EmbeddedRouter(
+    engine,
+    (task) => setImmediate(task),
+    (partitionId, error) => logger.error('global index maintenance failed', { partitionId, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+  );
   const controlPlane = new EmbeddedControlPlane(
     engine,
     router,

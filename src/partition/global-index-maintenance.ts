@@ -1,5 +1,6 @@
 import type { Item } from '../model/attribute-value.js';
 import { itemSizeBytes } from '../model/item-size.js';
+import { assert } from '../lib/assert.js';
 import { partitionForHash } from './partition-ranges.js';
 import type { StorageEngine, WriteOperation } from '../storage/engine.js';
 import { encodeIndexKey, encodeItemKey } from './item-key.js';
@@ -51,6 +52,28 @@ export function applyWriteLogBatch(engine: StorageEngine, partition: Partition):
     durable = engine.write(operations);
   }
   return durable;
+}
+
+/**
+ * Deletes what is left in the log of a partition that has no global index any more, and moves the cursor
+ * to the log's head. Those entries were written for indexes that are gone, and from now on writes are not
+ * logged: an index created later must not take them for its own, as the items may have changed since
+ * (its backfill copies the items as they are). Returns the durability promise, or undefined when the log
+ * was already empty.
+ */
+export function discardWriteLog(engine: StorageEngine, partition: Partition): Promise<void> | undefined {
+  assert(partition.currentSchema.globalIndexes.length === 0, 'the write log of a partition with global indexes is still needed');
+  const start = partitionPrefix(keyspace.writeLog, partition.id);
+  const end = prefixEnd(start);
+  const pending: Promise<void>[] = [];
+  for (;;) {
+    const operations: WriteOperation[] = [];
+    for (const entry of engine.range({ start, end, limit: GLOBAL_INDEX_BATCH_ENTRIES_MAX })) operations.push({ kind: 'delete', key: entry.key });
+    if (operations.length === 0) break;
+    operations.push({ kind: 'put', key: consumerCursorKey(partition.id, GLOBAL_INDEX_CONSUMER), value: encodeJson(partition.lastSequence) });
+    pending.push(engine.write(operations));
+  }
+  return pending.length === 0 ? undefined : Promise.all(pending).then(() => undefined);
 }
 
 /** Adds one existing table item to a new index (its backfill), as if the item had just been put. */

@@ -49,7 +49,7 @@ const ALREADY_DURABLE = Promise.resolve();
  */
 export class Partition {
   private schema: PartitionSchema;
-  private readonly state: PartitionState;
+  private state: PartitionState;
   private readonly committedListeners: Array<(partition: Partition) => void> = [];
 
   constructor(
@@ -116,20 +116,25 @@ export class Partition {
     const operations: WriteOperation[] = [];
     if (next === undefined) operations.push({ kind: 'delete', key: storageKey });
     else operations.push({ kind: 'put', key: storageKey, value: encodeJson(next) });
-    this.adjust(this.state.items, old, next);
-    for (const index of this.schema.localIndexes) this.writeLocalIndex(index, key, old, next, operations);
-    this.state.lastSequence++;
+    // The next state is built aside and kept only once the engine took the write, so a write the engine
+    // refuses (it throws and applies nothing) leaves the counters as they are on storage.
+    const state = copyState(this.state);
+    adjust(state.items, old, next);
+    for (const index of this.schema.localIndexes) this.writeLocalIndex(state, index, key, old, next, operations);
+    state.lastSequence++;
     if (this.schema.globalIndexes.length > 0) {
-      const entry: WriteLogEntry = { sequence: this.state.lastSequence, old, new: next };
+      const entry: WriteLogEntry = { sequence: state.lastSequence, old, new: next };
       operations.push({ kind: 'put', key: writeLogKey(this.id, entry.sequence), value: encodeJson(entry) });
     }
-    operations.push({ kind: 'put', key: partitionStateKey(this.id), value: encodeJson(this.state) });
+    operations.push({ kind: 'put', key: partitionStateKey(this.id), value: encodeJson(state) });
     const durable = this.engine.write(operations);
+    this.state = state;
     for (const listener of this.committedListeners) listener(this);
     return { ok: true, old, new: next, durable };
   }
 
   private writeLocalIndex(
+    state: PartitionState,
     index: LocalIndexSchema,
     key: EncodedKey,
     old: Item | undefined,
@@ -151,22 +156,31 @@ export class Partition {
       const newKey = localIndexKey(this.id, index.number, key.hash, encodeIndexKey(newEntry, index.key), key.bytes);
       operations.push({ kind: 'put', key: newKey, value: encodeJson(projected) });
     }
-    const statistics = (this.state.localIndexes[index.number] ??= { itemCount: 0, sizeBytes: 0 });
-    this.adjust(
+    const statistics = (state.localIndexes[index.number] ??= { itemCount: 0, sizeBytes: 0 });
+    adjust(
       statistics,
       oldEntry && projectItem(oldEntry, this.schema.key, index.key, index.projection),
       newEntry && projectItem(newEntry, this.schema.key, index.key, index.projection),
     );
   }
+}
 
-  private adjust(statistics: SizeStatistics, old: Item | undefined, next: Item | undefined): void {
-    if (old !== undefined) {
-      statistics.itemCount--;
-      statistics.sizeBytes -= itemSizeBytes(old);
-    }
-    if (next !== undefined) {
-      statistics.itemCount++;
-      statistics.sizeBytes += itemSizeBytes(next);
-    }
+function copyState(state: PartitionState): PartitionState {
+  return {
+    lastSequence: state.lastSequence,
+    items: { ...state.items },
+    // A stored state may hold null for an index number no LSI has; it stays empty.
+    localIndexes: Array.from(state.localIndexes, (statistics) => statistics && { ...statistics }),
+  };
+}
+
+function adjust(statistics: SizeStatistics, old: Item | undefined, next: Item | undefined): void {
+  if (old !== undefined) {
+    statistics.itemCount--;
+    statistics.sizeBytes -= itemSizeBytes(old);
+  }
+  if (next !== undefined) {
+    statistics.itemCount++;
+    statistics.sizeBytes += itemSizeBytes(next);
   }
 }

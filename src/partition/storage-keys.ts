@@ -5,7 +5,7 @@
  * each partition's data is one contiguous range and a table's data can be dropped by ranges.
  *
  *   items        [ITEM][partition][hash u32][pk][sk]             → item JSON
- *   LSI entries  [LOCAL_INDEX][partition][index u8][hash][pk][lsi sk][sk] → projected item JSON
+ *   LSI entries  [LOCAL_INDEX][partition][index u8][hash][pk][lsi sk][pk][sk] → projected item JSON
  *   GSI entries  [GLOBAL_INDEX][index partition][hash][gsi pk][gsi sk][pk][sk] → projected item JSON
  *   write log    [WRITE_LOG][partition][sequence u64]             → log entry JSON
  *   state        [PARTITION_STATE][partition]                     → sequence, counts, sizes
@@ -13,7 +13,16 @@
  *
  * [pk] and [sk] are the model's order-preserving, self-delimiting key encodings, so keys within a
  * partition order as DynamoDB orders them: by hash of the partition key, then by sort key.
+ *
+ * Keys DynamoDB accepts can make these longer than an engine takes (`storageKeyBytesMax`): an index entry
+ * holds two keys of up to 3 KB each, and the encoding doubles every 0x00 byte. Such a key is stored
+ * bounded (see `boundedKey`): its first bytes, then the SHA-256 of all of it. Order is kept against
+ * every key that differs within the bytes kept; among keys that share them, it is the digests' order. A
+ * range over a prefix longer than the bytes kept must therefore check each item's key.
  */
+import { storageKeyBytesMax } from '../storage/engine.js';
+import { SHA256_BYTES, sha256 } from './sha256.js';
+
 export const keyspace = {
   system: 0x00,
   catalogue: 0x01,
@@ -28,6 +37,23 @@ export const keyspace = {
 export type Keyspace = (typeof keyspace)[keyof typeof keyspace];
 
 const textEncoder = new TextEncoder();
+
+/** Bytes of a long key kept as they are, before its digest: the rest of the longest storable key. */
+export const BOUNDED_KEY_PREFIX_BYTES = storageKeyBytesMax - SHA256_BYTES;
+
+/**
+ * A storage key of at most `storageKeyBytesMax` bytes for `key`: the key itself when it fits, else its
+ * first bytes and the SHA-256 of all of it, `storageKeyBytesMax` bytes long. Keys that fit are stored as
+ * they always were. A bounded key could equal a key that fits only if that key ended in the digest of a
+ * longer key sharing its first bytes, which would take finding a SHA-256 preimage.
+ */
+export function boundedKey(key: Uint8Array): Uint8Array {
+  if (key.length <= storageKeyBytesMax) return key;
+  const bounded = new Uint8Array(storageKeyBytesMax);
+  bounded.set(key.subarray(0, BOUNDED_KEY_PREFIX_BYTES));
+  bounded.set(sha256(key), BOUNDED_KEY_PREFIX_BYTES);
+  return bounded;
+}
 
 export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
   let length = 0;
@@ -86,7 +112,7 @@ export function systemKey(name: string): Uint8Array {
 }
 
 export function itemKey(partitionId: number, hash: number, encodedKey: Uint8Array): Uint8Array {
-  return concatBytes([partitionPrefix(keyspace.item, partitionId), uint32Bytes(hash), encodedKey]);
+  return boundedKey(concatBytes([partitionPrefix(keyspace.item, partitionId), uint32Bytes(hash), encodedKey]));
 }
 
 export function localIndexKey(
@@ -96,13 +122,9 @@ export function localIndexKey(
   encodedIndexKey: Uint8Array,
   encodedTableKey: Uint8Array,
 ): Uint8Array {
-  return concatBytes([
-    partitionPrefix(keyspace.localIndex, partitionId),
-    new Uint8Array([indexNumber]),
-    uint32Bytes(hash),
-    encodedIndexKey,
-    encodedTableKey,
-  ]);
+  return boundedKey(
+    concatBytes([partitionPrefix(keyspace.localIndex, partitionId), new Uint8Array([indexNumber]), uint32Bytes(hash), encodedIndexKey, encodedTableKey]),
+  );
 }
 
 export function globalIndexKey(
@@ -111,12 +133,7 @@ export function globalIndexKey(
   encodedIndexKey: Uint8Array,
   encodedTableKey: Uint8Array,
 ): Uint8Array {
-  return concatBytes([
-    partitionPrefix(keyspace.globalIndex, indexPartitionId),
-    uint32Bytes(hash),
-    encodedIndexKey,
-    encodedTableKey,
-  ]);
+  return boundedKey(concatBytes([partitionPrefix(keyspace.globalIndex, indexPartitionId), uint32Bytes(hash), encodedIndexKey, encodedTableKey]));
 }
 
 export function writeLogKey(partitionId: number, sequence: number): Uint8Array {

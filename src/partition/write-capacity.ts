@@ -1,4 +1,4 @@
-import type { Item } from '../model/attribute-value.js';
+import type { AttributeValue, Item } from '../model/attribute-value.js';
 import { itemSizeBytes } from '../model/item-size.js';
 import { writeCapacityUnits } from './capacity.js';
 import { encodeIndexKey } from './item-key.js';
@@ -46,6 +46,24 @@ function indexUnits(
   if (before === undefined) return after === undefined ? 0 : units(after);
   if (after === undefined) return units(before);
   if (!sameBytes(encodeIndexKey(before, indexKey), encodeIndexKey(after, indexKey))) return units(before) + units(after);
-  if (JSON.stringify(before) === JSON.stringify(after)) return 0;
+  if (canonicalText({ M: before }) === canonicalText({ M: after })) return 0;
   return Math.max(units(before), units(after));
+}
+
+/**
+ * A text equal for equal values: items keep attributes in the order the client sent them, and sets their
+ * members, so the same stored copy can arrive in another order, and that is no change to the index.
+ */
+function canonicalText(value: AttributeValue): string {
+  if ('M' in value) {
+    const entries = Object.keys(value.M)
+      .sort()
+      .map((name) => `${JSON.stringify(name)}:${canonicalText(value.M[name] as AttributeValue)}`);
+    return `{"M":{${entries.join(',')}}}`;
+  }
+  if ('L' in value) return `{"L":[${value.L.map(canonicalText).join(',')}]}`;
+  if ('SS' in value) return JSON.stringify({ SS: [...value.SS].sort() });
+  if ('NS' in value) return JSON.stringify({ NS: [...value.NS].sort() });
+  if ('BS' in value) return JSON.stringify({ BS: [...value.BS].sort() });
+  return JSON.stringify(value);
 }

@@ -1,6 +1,6 @@
 import type { Item } from '../model/attribute-value.js';
 import { assert } from '../lib/assert.js';
-import { applyWriteLogBatch, readIndexPartitionStatistics } from '../partition/global-index-maintenance.js';
+import { applyWriteLogBatch, discardWriteLog, readIndexPartitionStatistics } from '../partition/global-index-maintenance.js';
 import { decideItemWrite, type ItemWriteCommand } from '../partition/item-command.js';
 import { encodeItemKey } from '../partition/item-key.js';
 import { partitionForHash } from '../partition/partition-ranges.js';
@@ -21,9 +21,14 @@ export class EmbeddedRouter implements Router {
   private readonly maintenanceScheduled = new Set<number>();
   private readonly pendingMaintenance = new Set<Promise<void>>();
 
+  /**
+   * `reportMaintenanceFailure` hears of a global-index update that threw. It runs outside any request, so
+   * nothing else would catch it; the partition's log keeps the entry, and the next write retries it.
+   */
   constructor(
     private readonly engine: StorageEngine,
     private readonly defer: Deferrer,
+    private readonly reportMaintenanceFailure: (partitionId: number, error: unknown) => void = () => undefined,
   ) {}
 
   /** Opens (or creates) the partitions of a table and catches its global indexes up with its write log. */
@@ -31,13 +36,13 @@ export class EmbeddedRouter implements Router {
     for (const range of route.partitions) {
       const existing = this.partitions.get(range.partitionId);
       if (existing !== undefined) {
-        existing.updateSchema(route.schema);
+        this.changeSchema(existing, route.schema);
         continue;
       }
       const partition = new Partition(range.partitionId, route.schema, this.engine);
       partition.onCommitted((committed) => this.scheduleMaintenance(committed));
       this.partitions.set(range.partitionId, partition);
-      this.scheduleMaintenance(partition);
+      this.changeSchema(partition, route.schema);
     }
   }
 
@@ -46,7 +51,10 @@ export class EmbeddedRouter implements Router {
   }
 
   updateSchema(route: TableRoute, schema: PartitionSchema): void {
-    for (const range of route.partitions) this.partitions.get(range.partitionId)?.updateSchema(schema);
+    for (const range of route.partitions) {
+      const partition = this.partitions.get(range.partitionId);
+      if (partition !== undefined) this.changeSchema(partition, schema);
+    }
   }
 
   getItem(route: TableRoute, key: Item): Promise<Item | undefined> {
@@ -101,6 +109,26 @@ export class EmbeddedRouter implements Router {
     return partition;
   }
 
+  /**
+   * Gives a partition its schema, then catches its global indexes up with its log; with no global index
+   * left, the log's remaining entries are discarded in this same step, before any write goes unlogged.
+   */
+  private changeSchema(partition: Partition, schema: PartitionSchema): void {
+    partition.updateSchema(schema);
+    if (schema.globalIndexes.length > 0) return this.scheduleMaintenance(partition);
+    const durable = discardWriteLog(this.engine, partition);
+    if (durable !== undefined) this.trackMaintenance(partition.id, durable);
+  }
+
+  private trackMaintenance(partitionId: number, durable: Promise<void>): void {
+    this.pendingMaintenance.add(durable);
+    const settled = (): void => void this.pendingMaintenance.delete(durable);
+    durable.then(settled, (error: unknown) => {
+      settled();
+      this.reportMaintenanceFailure(partitionId, error);
+    });
+  }
+
   private scheduleMaintenance(partition: Partition): void {
     if (partition.currentSchema.globalIndexes.length === 0) return;
     if (this.maintenanceScheduled.has(partition.id)) return;
@@ -108,11 +136,15 @@ export class EmbeddedRouter implements Router {
     this.defer(() => {
       this.maintenanceScheduled.delete(partition.id);
       if (this.partitions.get(partition.id) !== partition) return;
-      const durable = applyWriteLogBatch(this.engine, partition);
+      let durable: Promise<void> | undefined;
+      try {
+        durable = applyWriteLogBatch(this.engine, partition);
+      } catch (error) {
+        this.reportMaintenanceFailure(partition.id, error);
+        return;
+      }
       if (durable === undefined) return;
-      this.pendingMaintenance.add(durable);
-      const settled = (): void => void this.pendingMaintenance.delete(durable);
-      durable.then(settled, settled);
+      this.trackMaintenance(partition.id, durable);
       this.scheduleMaintenance(partition);
     });
   }

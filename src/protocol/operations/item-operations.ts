@@ -10,6 +10,7 @@ import { writeCapacityOf } from '../../partition/write-capacity.js';
 import type { Router, TableRoute } from '../../router/router.js';
 import { consumedCapacity, type ReturnConsumedCapacity } from '../consumed-capacity.js';
 import { validateRequest } from '../request-validation.js';
+import { refuseUnsupportedParameters } from './unsupported-parameters.js';
 import type { DeleteItemRequest, GetItemRequest, PutItemRequest } from '../shapes/index.js';
 
 /** Where item operations find a table that can take reads and writes (ACTIVE or UPDATING). */
@@ -35,6 +36,7 @@ export function createItemOperations(services: ItemOperationServices) {
     async PutItem(body: unknown): Promise<Response> {
       validateRequest('PutItem', body);
       const request = body as PutItemRequest;
+      refuseUnsupportedParameters(request as unknown as Record<string, unknown>);
       const item = validateItem(request.Item);
       checkReturnValues(request.ReturnValues);
       if (itemSizeBytes(item) > limits.itemSizeBytesMax) {
@@ -50,6 +52,7 @@ export function createItemOperations(services: ItemOperationServices) {
     async GetItem(body: unknown): Promise<Response> {
       validateRequest('GetItem', body);
       const request = body as GetItemRequest;
+      refuseUnsupportedParameters(request as unknown as Record<string, unknown>);
       const key = validateItem(request.Key);
       const attributesToGet = request.AttributesToGet;
       if (attributesToGet !== undefined) checkNoDuplicateNames(attributesToGet);
@@ -70,6 +73,7 @@ export function createItemOperations(services: ItemOperationServices) {
     async DeleteItem(body: unknown): Promise<Response> {
       validateRequest('DeleteItem', body);
       const request = body as DeleteItemRequest;
+      refuseUnsupportedParameters(request as unknown as Record<string, unknown>);
       const key = validateItem(request.Key);
       checkReturnValues(request.ReturnValues);
       const route = routeOf(request.TableName);
