@@ -4,7 +4,8 @@
  * they are the wire vocabulary every client and document uses. Attribute values are typed in their wire
  * form but are only known to be JSON objects until model/ has validated them.
  */
-import type { AttributeMap, AttributeValue, ScalarAttributeType } from '../../model/attribute-value.js';
+import type { AttributeMap, AttributeValue } from '../../model/attribute-value.js';
+import type { Tag } from '../../metadata/control-plane-requests.js';
 
 export type ReturnConsumedCapacity = 'INDEXES' | 'TOTAL' | 'NONE';
 export type ReturnItemCollectionMetrics = 'SIZE' | 'NONE';
@@ -14,92 +15,40 @@ export type ComparisonOperator =
   | 'EQ' | 'NE' | 'IN' | 'LE' | 'LT' | 'GE' | 'GT' | 'BETWEEN' | 'NOT_NULL' | 'NULL' | 'CONTAINS' | 'NOT_CONTAINS' | 'BEGINS_WITH';
 export type ConditionalOperator = 'AND' | 'OR';
 export type Select = 'ALL_ATTRIBUTES' | 'ALL_PROJECTED_ATTRIBUTES' | 'SPECIFIC_ATTRIBUTES' | 'COUNT';
-export type KeyType = 'HASH' | 'RANGE';
-export type ProjectionType = 'ALL' | 'KEYS_ONLY' | 'INCLUDE';
-export type BillingMode = 'PROVISIONED' | 'PAY_PER_REQUEST';
-export type StreamViewType = 'NEW_IMAGE' | 'OLD_IMAGE' | 'NEW_AND_OLD_IMAGES' | 'KEYS_ONLY';
-export type SSEType = 'AES256' | 'KMS';
-export type TableClass = 'STANDARD' | 'STANDARD_INFREQUENT_ACCESS';
 export type AttributeAction = 'ADD' | 'PUT' | 'DELETE';
 
 /** ExpressionAttributeNames: placeholder → attribute name. */
 export type ExpressionAttributeNames = Readonly<Record<string, string>>;
 
-// Table definitions
-
-export interface KeySchemaElement {
-  readonly AttributeName: string;
-  readonly KeyType: KeyType;
-}
-
-export interface AttributeDefinition {
-  readonly AttributeName: string;
-  readonly AttributeType: ScalarAttributeType;
-}
-
-export interface ProvisionedThroughput {
-  readonly ReadCapacityUnits: number;
-  readonly WriteCapacityUnits: number;
-}
-
-export interface OnDemandThroughput {
-  readonly MaxReadRequestUnits?: number;
-  readonly MaxWriteRequestUnits?: number;
-}
-
-export interface Projection {
-  readonly ProjectionType?: ProjectionType;
-  readonly NonKeyAttributes?: readonly string[];
-}
-
-export interface LocalSecondaryIndex {
-  readonly IndexName: string;
-  readonly KeySchema: readonly KeySchemaElement[];
-  readonly Projection: Projection;
-}
-
-export interface GlobalSecondaryIndex {
-  readonly IndexName: string;
-  readonly KeySchema: readonly KeySchemaElement[];
-  readonly Projection: Projection;
-  readonly ProvisionedThroughput?: ProvisionedThroughput;
-  readonly OnDemandThroughput?: OnDemandThroughput;
-}
-
-export interface StreamSpecification {
-  readonly StreamEnabled: boolean;
-  readonly StreamViewType?: StreamViewType;
-}
-
-export interface SSESpecification {
-  readonly Enabled?: boolean;
-  readonly SSEType?: SSEType;
-  readonly KMSMasterKeyId?: string;
-}
-
-export interface Tag {
-  readonly Key: string;
-  readonly Value: string;
-}
+// Table definitions: the control plane's own request types (metadata/control-plane-requests.ts), so the
+// wire model and the rules that judge it share one definition.
+export type {
+  AttributeDefinition,
+  BillingMode,
+  CreateGlobalSecondaryIndexAction,
+  CreateTableRequest,
+  DeleteGlobalSecondaryIndexAction,
+  GlobalSecondaryIndex,
+  GlobalSecondaryIndexUpdate,
+  KeySchemaElement,
+  KeyType,
+  ListTablesRequest,
+  LocalSecondaryIndex,
+  OnDemandThroughput,
+  Projection,
+  ProjectionType,
+  ProvisionedThroughput,
+  SseSpecification as SSESpecification,
+  SseType as SSEType,
+  StreamSpecification,
+  StreamViewType,
+  Tag,
+  TableClass,
+  UpdateGlobalSecondaryIndexAction,
+  UpdateTableRequest,
+} from '../../metadata/control-plane-requests.js';
 
 // Table operations
-
-export interface CreateTableRequest {
-  readonly AttributeDefinitions: readonly AttributeDefinition[];
-  readonly TableName: string;
-  readonly BillingMode?: BillingMode;
-  readonly ProvisionedThroughput?: ProvisionedThroughput;
-  readonly KeySchema: readonly KeySchemaElement[];
-  readonly LocalSecondaryIndexes?: readonly LocalSecondaryIndex[];
-  readonly GlobalSecondaryIndexes?: readonly GlobalSecondaryIndex[];
-  readonly StreamSpecification?: StreamSpecification;
-  readonly SSESpecification?: SSESpecification;
-  readonly Tags?: readonly Tag[];
-  /** Any string on the wire; see metadata/table-class.ts for the values DynamoDB accepts. */
-  readonly TableClass?: string;
-  readonly DeletionProtectionEnabled?: boolean;
-  readonly OnDemandThroughput?: OnDemandThroughput;
-}
 
 export interface DescribeTableRequest {
   readonly TableName: string;
@@ -107,50 +56,6 @@ export interface DescribeTableRequest {
 
 export interface DeleteTableRequest {
   readonly TableName: string;
-}
-
-export interface UpdateGlobalSecondaryIndexAction {
-  readonly IndexName: string;
-  readonly ProvisionedThroughput: ProvisionedThroughput;
-  readonly OnDemandThroughput?: OnDemandThroughput;
-}
-
-export interface CreateGlobalSecondaryIndexAction {
-  readonly Projection: Projection;
-  readonly IndexName: string;
-  readonly ProvisionedThroughput?: ProvisionedThroughput;
-  readonly KeySchema: readonly KeySchemaElement[];
-  readonly OnDemandThroughput?: OnDemandThroughput;
-}
-
-export interface DeleteGlobalSecondaryIndexAction {
-  readonly IndexName: string;
-}
-
-/** Exactly one action is expected; which one is present is checked by the operation. */
-export interface GlobalSecondaryIndexUpdate {
-  readonly Update?: UpdateGlobalSecondaryIndexAction;
-  readonly Create?: CreateGlobalSecondaryIndexAction;
-  readonly Delete?: DeleteGlobalSecondaryIndexAction;
-}
-
-export interface UpdateTableRequest {
-  readonly TableName: string;
-  readonly ProvisionedThroughput?: ProvisionedThroughput;
-  readonly BillingMode?: BillingMode;
-  readonly GlobalSecondaryIndexUpdates?: readonly GlobalSecondaryIndexUpdate[];
-  readonly AttributeDefinitions?: readonly AttributeDefinition[];
-  readonly StreamSpecification?: StreamSpecification;
-  readonly SSESpecification?: SSESpecification;
-  /** Any string on the wire; see metadata/table-class.ts for the values DynamoDB accepts. */
-  readonly TableClass?: string;
-  readonly DeletionProtectionEnabled?: boolean;
-  readonly OnDemandThroughput?: OnDemandThroughput;
-}
-
-export interface ListTablesRequest {
-  readonly Limit?: number;
-  readonly ExclusiveStartTableName?: string;
 }
 
 export type DescribeLimitsRequest = Readonly<Record<never, never>>;
