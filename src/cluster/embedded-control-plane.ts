@@ -131,14 +131,11 @@ export class EmbeddedControlPlane implements ControlPlane, TableDirectory {
     const existing = this.records.get(request.TableName);
     if (existing !== undefined) throw tableNameTaken(existing.definition.status, request.TableName);
     const allocation = this.store.allocatePartitionIds(definition.partitionCount);
-    const globalIndexPartitions: IndexPartitions[] = [];
     const pending: Promise<void>[] = [allocation.durable];
-    for (const index of definition.globalSecondaryIndexes) {
-      const indexAllocation = this.store.allocatePartitionIds(index.partitionCount);
-      pending.push(indexAllocation.durable);
-      globalIndexPartitions.push({ indexName: index.indexName, partitions: splitHashSpace(indexAllocation.ids) });
-    }
-    const record: TableRecord = { name: request.TableName, definition, partitions: splitHashSpace(allocation.ids), globalIndexPartitions };
+    const record = this.withIndexPartitions(
+      { name: request.TableName, definition, partitions: splitHashSpace(allocation.ids), globalIndexPartitions: [] },
+      pending,
+    );
     this.install(record);
     pending.push(this.store.save(record));
     await Promise.all(pending);
@@ -163,17 +160,8 @@ export class EmbeddedControlPlane implements ControlPlane, TableDirectory {
     const record = this.existing(request.TableName);
     const nowMs = this.environment.nowMs();
     const outcome = applyUpdateTable(record.definition, request, { nowMs, streamLabel: streamLabelAt(nowMs) });
-    let updated: TableRecord = { ...record, definition: outcome.definition };
     const pending: Promise<void>[] = [];
-    for (const index of outcome.definition.globalSecondaryIndexes) {
-      if (indexPartitionsOf(updated, index.indexName) !== undefined) continue;
-      const allocation = this.store.allocatePartitionIds(index.partitionCount);
-      pending.push(allocation.durable);
-      updated = {
-        ...updated,
-        globalIndexPartitions: [...updated.globalIndexPartitions, { indexName: index.indexName, partitions: splitHashSpace(allocation.ids) }],
-      };
-    }
+    const updated = this.withIndexPartitions({ ...record, definition: outcome.definition }, pending);
     this.install(updated);
     pending.push(this.store.save(updated));
     await Promise.all(pending);
@@ -223,6 +211,18 @@ export class EmbeddedControlPlane implements ControlPlane, TableDirectory {
 
   describeEndpoints(): Response {
     return { ...describeEndpoints(this.settings.region) };
+  }
+
+  /** Gives every global index of the definition that has no partitions yet its own; `pending` collects durability. */
+  private withIndexPartitions(record: TableRecord, pending: Promise<void>[]): TableRecord {
+    const added: IndexPartitions[] = [];
+    for (const index of record.definition.globalSecondaryIndexes) {
+      if (indexPartitionsOf(record, index.indexName) !== undefined) continue;
+      const allocation = this.store.allocatePartitionIds(index.partitionCount);
+      pending.push(allocation.durable);
+      added.push({ indexName: index.indexName, partitions: splitHashSpace(allocation.ids) });
+    }
+    return added.length === 0 ? record : { ...record, globalIndexPartitions: [...record.globalIndexPartitions, ...added] };
   }
 
   private existing(tableName: string): TableRecord {
