@@ -160,26 +160,6 @@ describe('PutItem, GetItem, DeleteItem', () => {
     assert.match(wrongType.message, /Type mismatch for Index Key gpk Expected: S Actual: N IndexName: by-gpk/);
   });
 
-  it('refuses expression and legacy condition parameters it does not support yet, writing nothing', async () => {
-    await client.send(new PutItemCommand({ TableName: table, Item: { pk: { S: 'guarded' }, v: { N: '1' } } }));
-    const conditional = await failure(
-      client.send(
-        new PutItemCommand({ TableName: table, Item: { pk: { S: 'guarded' }, v: { N: '2' } }, ConditionExpression: 'attribute_not_exists(pk)' }),
-      ),
-    );
-    assert.deepEqual([conditional.name, conditional.message], ['ValidationException', 'dynacell does not support ConditionExpression yet']);
-    const legacy = await failure(
-      client.send(new DeleteItemCommand({ TableName: table, Key: { pk: { S: 'guarded' } }, Expected: { pk: { Exists: false } } })),
-    );
-    assert.deepEqual([legacy.name, legacy.message], ['ValidationException', 'dynacell does not support Expected yet']);
-    const projected = await failure(
-      client.send(new GetItemCommand({ TableName: table, Key: { pk: { S: 'guarded' } }, ProjectionExpression: 'v' })),
-    );
-    assert.equal(projected.message, 'dynacell does not support ProjectionExpression yet');
-    const result = await client.send(new GetItemCommand({ TableName: table, Key: { pk: { S: 'guarded' } } }));
-    assert.deepEqual(result.Item, { pk: { S: 'guarded' }, v: { N: '1' } });
-  });
-
   describe('validation', () => {
     const cases: Array<{ title: string; send: () => Promise<unknown>; name: string; message: string | RegExp }> = [];
     before(() => {

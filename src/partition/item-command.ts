@@ -1,25 +1,70 @@
 import type { Item } from '../model/attribute-value.js';
+import { validateItemKey } from '../model/key-schema.js';
 import { unreachable } from '../lib/assert.js';
+import { DynamoDbError, type ErrorType } from '../lib/errors.js';
+import type { Condition, UpdateExpression } from '../expressions/ast.js';
+import type { Bindings } from '../expressions/bindings.js';
+import { evaluateCondition } from '../expressions/evaluate-condition.js';
+import { applyUpdate } from '../expressions/apply-update.js';
 import type { WriteDecision } from './partition.js';
+import type { PartitionSchema } from './partition-schema.js';
+
+/** A parsed expression with the request's placeholder values: data, so it can travel to a partition leader. */
+export interface BoundCondition {
+  readonly condition: Condition;
+  readonly bindings: Bindings;
+}
+
+export interface BoundUpdate {
+  readonly update: UpdateExpression;
+  readonly bindings: Bindings;
+}
+
+/** A single-item write as data, so that it can travel to whichever node leads the partition. */
+export type ItemWriteCommand =
+  | { readonly kind: 'put'; readonly item: Item; readonly condition?: BoundCondition }
+  | { readonly kind: 'delete'; readonly condition?: BoundCondition }
+  | { readonly kind: 'update'; readonly key: Item; readonly update: BoundUpdate; readonly condition?: BoundCondition };
 
 /**
- * A single-item write as data, so that it can travel to whichever node leads the partition. Conditions
- * and update programs (the expression language) join this union as fields of their own.
+ * Why a partition refused a write: its condition was false for the current item, or the write is invalid
+ * for the current item (an update that cannot apply to it), as a client error to answer with.
  */
-export type ItemWriteCommand =
-  | { readonly kind: 'put'; readonly item: Item }
-  | { readonly kind: 'delete' };
+export type ItemWriteRefusal =
+  | { readonly kind: 'conditionFailed' }
+  | { readonly kind: 'invalid'; readonly errorType: ErrorType; readonly message: string };
 
-/** Why a partition refused a write command (none yet: conditions bring the first). */
-export type ItemWriteRefusal = never;
-
-export function decideItemWrite(command: ItemWriteCommand, _old: Item | undefined): WriteDecision<ItemWriteRefusal> {
+/**
+ * Decides a write at the partition's serialisation point, against the item as it is now: the condition
+ * first, then what the write makes of the item. Everything here reads only its arguments.
+ */
+export function decideItemWrite(command: ItemWriteCommand, old: Item | undefined, schema: PartitionSchema): WriteDecision<ItemWriteRefusal> {
+  if (command.condition !== undefined && !evaluateCondition(command.condition.condition, old, command.condition.bindings)) {
+    return { kind: 'rejected', reason: { kind: 'conditionFailed' } };
+  }
   switch (command.kind) {
     case 'put':
       return { kind: 'put', item: command.item };
     case 'delete':
       return { kind: 'delete' };
+    case 'update':
+      return decideUpdate(command.key, command.update, old, schema);
     default:
       return unreachable(command);
+  }
+}
+
+function decideUpdate(key: Item, bound: BoundUpdate, old: Item | undefined, schema: PartitionSchema): WriteDecision<ItemWriteRefusal> {
+  try {
+    const { item } = applyUpdate(bound.update, old, key, bound.bindings);
+    // An update may set an index key attribute: the new item must satisfy every index's key types.
+    const indexes = [...schema.localIndexes, ...schema.globalIndexes].map((index) => ({ indexName: index.name, keySchema: index.key }));
+    validateItemKey(item, schema.key, indexes);
+    return { kind: 'put', item };
+  } catch (error) {
+    if (error instanceof DynamoDbError) {
+      return { kind: 'rejected', reason: { kind: 'invalid', errorType: error.type, message: error.message } };
+    }
+    throw error;
   }
 }

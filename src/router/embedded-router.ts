@@ -64,7 +64,7 @@ export class EmbeddedRouter implements Router {
 
   async writeItem(route: TableRoute, key: Item, command: ItemWriteCommand): Promise<ItemWriteResult> {
     const encoded = encodeItemKey(key, route.schema.key);
-    const outcome = this.partitionOf(route, encoded.hash).write(encoded, (old) => decideItemWrite(command, old));
+    const outcome = this.partitionOf(route, encoded.hash).write(encoded, (old) => decideItemWrite(command, old, route.schema));
     if (!outcome.ok) return { ok: false, reason: outcome.reason, old: outcome.old };
     await outcome.durable;
     return { ok: true, old: outcome.old, new: outcome.new };

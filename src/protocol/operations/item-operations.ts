@@ -1,17 +1,19 @@
-import type { AttributeValue, Item } from '../../model/attribute-value.js';
+import type { Item } from '../../model/attribute-value.js';
 import { itemSizeBytes } from '../../model/item-size.js';
 import { validateItemKey, validateKey } from '../../model/key-schema.js';
 import { validateItem } from '../../model/validate-attribute-value.js';
-import { assert } from '../../lib/assert.js';
-import { invalidParameter, resourceNotFound, validationError } from '../../lib/errors.js';
+import { DynamoDbError, resourceNotFound, validationError } from '../../lib/errors.js';
 import { limits } from '../../lib/limits.js';
+import { resolvePath } from '../../expressions/document-path.js';
+import { projectExpression, projectPaths } from '../../expressions/project-item.js';
 import { readCapacityUnits } from '../../partition/capacity.js';
+import type { ItemWriteCommand } from '../../partition/item-command.js';
 import { writeCapacityOf } from '../../partition/write-capacity.js';
-import type { Router, TableRoute } from '../../router/router.js';
+import type { ItemWriteResult, Router, TableRoute } from '../../router/router.js';
 import { consumedCapacity, type ReturnConsumedCapacity } from '../consumed-capacity.js';
 import { validateRequest } from '../request-validation.js';
-import { refuseUnsupportedParameters } from './unsupported-parameters.js';
-import type { DeleteItemRequest, GetItemRequest, PutItemRequest } from '../shapes/index.js';
+import type { DeleteItemRequest, GetItemRequest, PutItemRequest, UpdateItemRequest } from '../shapes/index.js';
+import { checkExpressionMembers, checkUpdatedKeys, itemExpressions, type ItemExpressionMembers, type ItemExpressions } from './item-expressions.js';
 
 /** Where item operations find a table that can take reads and writes (ACTIVE or UPDATING). */
 export interface TableDirectory {
@@ -25,6 +27,11 @@ export interface ItemOperationServices {
 
 type Response = Record<string, unknown>;
 
+/**
+ * PutItem, GetItem, DeleteItem and UpdateItem. Each validates in DynamoDB's order (request shape, legacy
+ * and expression members, attribute values, its own rules, expressions, then the table and its key), and
+ * sends the write to the partition as data: the condition is evaluated there, against the current item.
+ */
 export function createItemOperations(services: ItemOperationServices) {
   const routeOf = (tableName: string): TableRoute => {
     const route = services.tables.routeFor(tableName);
@@ -36,53 +43,86 @@ export function createItemOperations(services: ItemOperationServices) {
     async PutItem(body: unknown): Promise<Response> {
       validateRequest('PutItem', body);
       const request = body as PutItemRequest;
-      refuseUnsupportedParameters(request as unknown as Record<string, unknown>);
+      checkExpressionMembers('PutItem', members(request));
       const item = validateItem(request.Item);
       checkReturnValues(request.ReturnValues);
-      if (itemSizeBytes(item) > limits.itemSizeBytesMax) {
-        throw validationError('Item size has exceeded the maximum allowed size');
-      }
+      if (itemSizeBytes(item) > limits.itemSizeBytesMax) throw validationError('Item size has exceeded the maximum allowed size');
+      const expressions = itemExpressions(members(request));
       const route = routeOf(request.TableName);
       validateItemKey(item, route.schema.key, indexKeysOf(route));
-      const result = await services.router.writeItem(route, item, { kind: 'put', item });
-      assert(result.ok, 'a put without a condition is never refused');
-      return writeResponse(route, request, result.old, result.new);
+      const result = await services.router.writeItem(route, item, withCondition({ kind: 'put', item }, expressions));
+      return writeResponse(route, request, answered(result, request));
     },
 
     async GetItem(body: unknown): Promise<Response> {
       validateRequest('GetItem', body);
       const request = body as GetItemRequest;
-      refuseUnsupportedParameters(request as unknown as Record<string, unknown>);
+      checkExpressionMembers('GetItem', members(request));
       const key = validateItem(request.Key);
-      const attributesToGet = request.AttributesToGet;
-      if (attributesToGet !== undefined) checkNoDuplicateNames(attributesToGet);
+      const expressions = itemExpressions(members(request));
       const route = routeOf(request.TableName);
       validateKey(key, route.schema.key);
       const item = await services.router.getItem(route, key);
       const response: Response = {};
-      if (item !== undefined) response['Item'] = attributesToGet === undefined ? item : pickAttributes(item, attributesToGet);
+      if (item !== undefined) {
+        response['Item'] = expressions.projection === undefined ? item : projectExpression(item, expressions.projection, expressions.bindings);
+      }
       const units = readCapacityUnits(item === undefined ? 0 : itemSizeBytes(item), request.ConsistentRead === true ? 'strong' : 'eventual');
-      const capacity = consumedCapacity(request.ReturnConsumedCapacity as ReturnConsumedCapacity | undefined, route.tableName, {
-        kind: 'read',
-        table: units,
-      });
-      if (capacity !== undefined) response['ConsumedCapacity'] = capacity;
+      addCapacity(response, request, route, { kind: 'read', table: units });
       return response;
     },
 
     async DeleteItem(body: unknown): Promise<Response> {
       validateRequest('DeleteItem', body);
       const request = body as DeleteItemRequest;
-      refuseUnsupportedParameters(request as unknown as Record<string, unknown>);
+      checkExpressionMembers('DeleteItem', members(request));
       const key = validateItem(request.Key);
       checkReturnValues(request.ReturnValues);
+      const expressions = itemExpressions(members(request));
       const route = routeOf(request.TableName);
       validateKey(key, route.schema.key);
-      const result = await services.router.writeItem(route, key, { kind: 'delete' });
-      assert(result.ok, 'a delete without a condition is never refused');
-      return writeResponse(route, request, result.old, result.new);
+      const result = await services.router.writeItem(route, key, withCondition({ kind: 'delete' }, expressions));
+      return writeResponse(route, request, answered(result, request));
+    },
+
+    async UpdateItem(body: unknown): Promise<Response> {
+      validateRequest('UpdateItem', body);
+      const request = body as UpdateItemRequest;
+      checkExpressionMembers('UpdateItem', members(request));
+      const key = validateItem(request.Key);
+      const expressions = itemExpressions(members(request));
+      const route = routeOf(request.TableName);
+      validateKey(key, route.schema.key);
+      checkUpdatedKeys(members(request), expressions, route.schema.key);
+      const update = expressions.update ?? { kind: 'update' as const, actions: [] };
+      const command: ItemWriteCommand = { kind: 'update', key, update: { update, bindings: expressions.bindings } };
+      const result = answered(await services.router.writeItem(route, key, withCondition(command, expressions)), request);
+      const response = writeResponse(route, { ...request, ReturnValues: 'NONE' }, result);
+      const attributes = updateReturnValues(request.ReturnValues, expressions, result);
+      if (attributes !== undefined) response['Attributes'] = attributes;
+      return response;
     },
   };
+}
+
+function members(request: object): ItemExpressionMembers {
+  return request as ItemExpressionMembers;
+}
+
+function withCondition(command: ItemWriteCommand, expressions: ItemExpressions): ItemWriteCommand {
+  if (expressions.condition === undefined) return command;
+  return { ...command, condition: { condition: expressions.condition, bindings: expressions.bindings } };
+}
+
+type WrittenItem = { readonly old: Item | undefined; readonly new: Item | undefined };
+
+/** A refused write becomes DynamoDB's error: ConditionalCheckFailedException (with the item if asked). */
+function answered(result: ItemWriteResult, request: { readonly ReturnValuesOnConditionCheckFailure?: string }): WrittenItem {
+  if (result.ok) return result;
+  const reason = result.reason;
+  if (reason.kind === 'invalid') throw new DynamoDbError(reason.errorType, reason.message);
+  const extra = request.ReturnValuesOnConditionCheckFailure === 'ALL_OLD' && result.old !== undefined ? { Item: result.old } : undefined;
+  throw new DynamoDbError('ConditionalCheckFailedException', 'The conditional request failed', extra);
 }
 
 function checkReturnValues(returnValues: string | undefined): void {
@@ -91,42 +131,51 @@ function checkReturnValues(returnValues: string | undefined): void {
   }
 }
 
-function checkNoDuplicateNames(names: readonly string[]): void {
-  const seen = new Set<string>();
-  for (const name of names) {
-    if (seen.has(name)) throw invalidParameter(`Duplicate value in attribute name: ${name}`);
-    seen.add(name);
+/** UpdateItem's ReturnValues: whole items, or just the attributes the update named (as they were / are). */
+function updateReturnValues(returnValues: string | undefined, expressions: ItemExpressions, written: WrittenItem): Item | undefined {
+  const paths = () => (expressions.update?.actions ?? []).map((action) => resolvePath(action.path, expressions.bindings));
+  let attributes: Item | undefined;
+  switch (returnValues) {
+    case 'ALL_OLD':
+      attributes = written.old;
+      break;
+    case 'ALL_NEW':
+      attributes = written.new;
+      break;
+    case 'UPDATED_OLD':
+      attributes = written.old === undefined ? undefined : projectPaths(written.old, paths());
+      break;
+    case 'UPDATED_NEW':
+      attributes = written.new === undefined ? undefined : projectPaths(written.new, paths());
+      break;
+    default:
+      attributes = undefined;
   }
-}
-
-function pickAttributes(item: Item, names: readonly string[]): Item {
-  const picked: Record<string, AttributeValue> = {};
-  for (const name of names) {
-    const value = item[name];
-    if (value !== undefined) picked[name] = value;
-  }
-  return picked;
+  return attributes === undefined || Object.keys(attributes).length === 0 ? undefined : attributes;
 }
 
 function indexKeysOf(route: TableRoute) {
   return [...route.schema.localIndexes, ...route.schema.globalIndexes].map((index) => ({ indexName: index.name, keySchema: index.key }));
 }
 
+function addCapacity(
+  response: Response,
+  request: { readonly ReturnConsumedCapacity?: string },
+  route: TableRoute,
+  breakdown: Parameters<typeof consumedCapacity>[2],
+): void {
+  const capacity = consumedCapacity(request.ReturnConsumedCapacity as ReturnConsumedCapacity | undefined, route.tableName, breakdown);
+  if (capacity !== undefined) response['ConsumedCapacity'] = capacity;
+}
+
 function writeResponse(
   route: TableRoute,
   request: { readonly ReturnValues?: string; readonly ReturnConsumedCapacity?: string },
-  old: Item | undefined,
-  next: Item | undefined,
+  written: WrittenItem,
 ): Response {
   const response: Response = {};
-  if (request.ReturnValues === 'ALL_OLD' && old !== undefined) response['Attributes'] = old;
-  const units = writeCapacityOf(route.schema, old, next);
-  const capacity = consumedCapacity(request.ReturnConsumedCapacity as ReturnConsumedCapacity | undefined, route.tableName, {
-    kind: 'write',
-    table: units.table,
-    localIndexes: units.localIndexes,
-    globalIndexes: units.globalIndexes,
-  });
-  if (capacity !== undefined) response['ConsumedCapacity'] = capacity;
+  if (request.ReturnValues === 'ALL_OLD' && written.old !== undefined) response['Attributes'] = written.old;
+  const units = writeCapacityOf(route.schema, written.old, written.new);
+  addCapacity(response, request, route, { kind: 'write', table: units.table, localIndexes: units.localIndexes, globalIndexes: units.globalIndexes });
   return response;
 }

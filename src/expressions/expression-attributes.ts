@@ -1,0 +1,157 @@
+/**
+ * ExpressionAttributeNames and ExpressionAttributeValues across all the expressions of one request, in
+ * DynamoDB's order: the maps themselves (present only with expressions, not empty, well-formed keys, valid
+ * values), then each expression's placeholders (UpdateExpression, ConditionExpression,
+ * KeyConditionExpression, FilterExpression, ProjectionExpression), then placeholders nobody used.
+ */
+import type { AttributeValue } from '../model/attribute-value.js';
+import { validationError } from '../lib/errors.js';
+import { checkAttributeValue } from '../model/validate-attribute-value.js';
+import type { Condition, Projection, UpdateExpression } from './ast.js';
+import type { Bindings } from './bindings.js';
+import { type ExpressionKind, expressionError } from './expression-errors.js';
+import {
+  type Reference,
+  conditionReferences,
+  projectionReferences,
+  updateReferences,
+} from './expression-references.js';
+
+/** The parsed expressions of one request; absent ones are undefined. */
+export interface ExpressionTrees {
+  readonly update?: UpdateExpression | undefined;
+  readonly condition?: Condition | undefined;
+  readonly keyCondition?: Condition | undefined;
+  readonly filter?: Condition | undefined;
+  readonly projection?: Projection | undefined;
+}
+
+/** The two maps as the request carried them (after the request-shape layer: names map to strings). */
+export interface ExpressionAttributeMaps {
+  readonly names?: Readonly<Record<string, string>> | undefined;
+  readonly values?: Readonly<Record<string, unknown>> | undefined;
+}
+
+/** What the operation's request holds, for the "can only be specified when using expressions" checks. */
+export interface ExpressionUsage {
+  /** True when the request has any expression parameter at all. */
+  readonly anyExpression: boolean;
+  /**
+   * The operation's expression parameters that can use values (all but ProjectionExpression), in
+   * DynamoDB's order, and whether each is present: `[['UpdateExpression', false], ['ConditionExpression', true]]`.
+   */
+  readonly valueExpressions: readonly (readonly [ExpressionKind, boolean])[];
+}
+
+const nameKeyPattern = /^#[0-9A-Za-z_]+$/;
+const valueKeyPattern = /^:[0-9A-Za-z_]+$/;
+
+/**
+ * The checks on the maps alone. DynamoDB makes them before it parses any expression, so an operation that
+ * wants DynamoDB's exact precedence calls this first, then parses, then calls validateExpressionAttributes.
+ */
+export function validateAttributeMaps(maps: ExpressionAttributeMaps, usage?: ExpressionUsage): Bindings {
+  if (usage !== undefined) checkUsage(maps, usage);
+  const names = new Map<string, string>();
+  if (maps.names !== undefined) {
+    const keys = Object.keys(maps.names);
+    if (keys.length === 0) throw validationError('ExpressionAttributeNames must not be empty');
+    for (const key of keys) {
+      if (!nameKeyPattern.test(key)) throw validationError(`ExpressionAttributeNames contains invalid key: Syntax error; key: "${key}"`);
+      names.set(key, maps.names[key] as string);
+    }
+  }
+  return { names: Object.fromEntries(names), values: Object.fromEntries(validateValues(maps.values)) };
+}
+
+function checkUsage(maps: ExpressionAttributeMaps, usage: ExpressionUsage): void {
+  if (maps.names !== undefined && !usage.anyExpression) {
+    throw validationError('ExpressionAttributeNames can only be specified when using expressions');
+  }
+  const kinds = usage.valueExpressions.map(([kind]) => kind);
+  if (maps.values !== undefined && kinds.length > 0 && usage.valueExpressions.every(([, present]) => !present)) {
+    const verb = kinds.length > 1 ? 'are' : 'is';
+    throw validationError(`ExpressionAttributeValues can only be specified when using expressions: ${kinds.join(' and ')} ${verb} null`);
+  }
+}
+
+function validateValues(input: Readonly<Record<string, unknown>> | undefined): Map<string, AttributeValue> {
+  const values = new Map<string, AttributeValue>();
+  if (input === undefined) return values;
+  const keys = Object.keys(input);
+  if (keys.length === 0) throw validationError('ExpressionAttributeValues must not be empty');
+  for (const key of keys) {
+    if (!valueKeyPattern.test(key)) throw validationError(`ExpressionAttributeValues contains invalid key: Syntax error; key: "${key}"`);
+  }
+  for (const key of keys) {
+    const result = checkAttributeValue(input[key]);
+    if (!result.ok) {
+      if (result.error.type !== 'ValidationException') throw result.error;
+      throw validationError(`ExpressionAttributeValues contains invalid value: ${result.error.message} for key ${key}`);
+    }
+    values.set(key, result.value);
+  }
+  return values;
+}
+
+/**
+ * Validates the maps against the parsed expressions of one request and returns the bindings. Trees must
+ * already be parsed (parse errors come first). Includes validateAttributeMaps, which is idempotent.
+ */
+export function validateExpressionAttributes(
+  trees: ExpressionTrees,
+  maps: ExpressionAttributeMaps,
+  usage?: ExpressionUsage,
+): Bindings {
+  const bindings = validateAttributeMaps(maps, usage);
+  const usedNames = new Set<string>();
+  const usedValues = new Set<string>();
+  for (const [kind, references] of referencesByExpression(trees)) {
+    checkDefined(kind, references, bindings);
+    for (const reference of references) (reference.kind === 'name' ? usedNames : usedValues).add(reference.placeholder);
+  }
+  checkUnused('ExpressionAttributeNames', Object.keys(bindings.names), usedNames);
+  checkUnused('ExpressionAttributeValues', Object.keys(bindings.values), usedValues);
+  return bindings;
+}
+
+function referencesByExpression(trees: ExpressionTrees): [ExpressionKind, Reference[]][] {
+  const result: [ExpressionKind, Reference[]][] = [];
+  const add = (kind: ExpressionKind, collect: (into: Reference[]) => void): void => {
+    const references: Reference[] = [];
+    collect(references);
+    result.push([kind, references]);
+  };
+  const { update, condition, keyCondition, filter, projection } = trees;
+  if (update !== undefined) add('UpdateExpression', (into) => updateReferences(update, into));
+  if (condition !== undefined) add('ConditionExpression', (into) => conditionReferences(condition, into));
+  if (keyCondition !== undefined) add('KeyConditionExpression', (into) => conditionReferences(keyCondition, into));
+  if (filter !== undefined) add('FilterExpression', (into) => conditionReferences(filter, into));
+  if (projection !== undefined) add('ProjectionExpression', (into) => projectionReferences(projection, into));
+  return result;
+}
+
+/** An update reports undefined names before undefined values; a condition reports the first in order. */
+function checkDefined(kind: ExpressionKind, references: readonly Reference[], bindings: Bindings): void {
+  const ordered = kind === 'UpdateExpression' ? [...references].sort(namesFirst) : references;
+  for (const reference of ordered) {
+    if (reference.kind === 'name' && !Object.hasOwn(bindings.names, reference.placeholder)) {
+      throw expressionError(
+        kind,
+        `An expression attribute name used in the document path is not defined; attribute name: ${reference.placeholder}`,
+      );
+    }
+    if (reference.kind === 'value' && !Object.hasOwn(bindings.values, reference.placeholder)) {
+      throw expressionError(kind, `An expression attribute value used in expression is not defined; attribute value: ${reference.placeholder}`);
+    }
+  }
+}
+
+function namesFirst(left: Reference, right: Reference): number {
+  return left.kind === right.kind ? 0 : left.kind === 'name' ? -1 : 1;
+}
+
+function checkUnused(parameter: string, provided: Iterable<string>, used: ReadonlySet<string>): void {
+  const unused = [...provided].filter((key) => !used.has(key));
+  if (unused.length > 0) throw validationError(`Value provided in ${parameter} unused in expressions: keys: {${unused.join(', ')}}`);
+}

@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { DynamoDbError, validationError } from '../lib/errors.js';
+import { ExpressionCache } from './expression-cache.js';
+import { expressionCache, parseConditionExpression } from './parse-expression.js';
+
+describe('ExpressionCache', () => {
+  it('parses a text once and serves later requests from the cache', () => {
+    const cache = new ExpressionCache(4);
+    let parses = 0;
+    const parse = (text: string) => {
+      parses++;
+      return { text };
+    };
+    const first = cache.parse('kind', 'a = :v', parse);
+    assert.equal(cache.parse('kind', 'a = :v', parse), first);
+    assert.equal(parses, 1);
+  });
+
+  it('keys by kind as well as text', () => {
+    const cache = new ExpressionCache(4);
+    cache.parse('ConditionExpression', 'a', (text) => text);
+    cache.parse('FilterExpression', 'a', (text) => text);
+    assert.equal(cache.size, 2);
+  });
+
+  it('stays within its bound, dropping the least recently used entry', () => {
+    const cache = new ExpressionCache(2);
+    let parses = 0;
+    const parse = (text: string) => {
+      parses++;
+      return text;
+    };
+    cache.parse('k', 'one', parse);
+    cache.parse('k', 'two', parse);
+    cache.parse('k', 'one', parse); // now 'two' is the least recently used
+    cache.parse('k', 'three', parse);
+    assert.equal(cache.size, 2);
+    cache.parse('k', 'one', parse);
+    assert.equal(parses, 3);
+    cache.parse('k', 'two', parse);
+    assert.equal(parses, 4);
+  });
+
+  it('caches client errors and rethrows them', () => {
+    const cache = new ExpressionCache(2);
+    let parses = 0;
+    const parse = (): never => {
+      parses++;
+      throw validationError('bad');
+    };
+    assert.throws(() => cache.parse('k', 'x', parse), DynamoDbError);
+    assert.throws(() => cache.parse('k', 'x', parse), DynamoDbError);
+    assert.equal(parses, 1);
+  });
+
+  it('never caches programmer errors', () => {
+    const cache = new ExpressionCache(2);
+    assert.throws(() => cache.parse('k', 'x', () => { throw new TypeError('bug'); }), TypeError);
+    assert.equal(cache.size, 0);
+  });
+
+  it('backs the public parse functions', () => {
+    const tree = parseConditionExpression('cached_attribute = :v');
+    assert.equal(parseConditionExpression('cached_attribute = :v'), tree);
+    assert.ok(expressionCache.size >= 1);
+  });
+});

@@ -1,0 +1,79 @@
+import type { Condition, Projection, UpdateExpression } from '../../expressions/ast.js';
+import type { Bindings } from '../../expressions/bindings.js';
+import { validateExpressionAttributes } from '../../expressions/expression-attributes.js';
+import { convertExpected } from '../../expressions/legacy-expected.js';
+import { checkExpressionParameters, type LegacyParameterOperation } from '../../expressions/legacy-mixing.js';
+import type { LegacyAttributeValueUpdate, LegacyExpectedAttributeValue, LegacyMap } from '../../expressions/legacy-parameters.js';
+import { convertAttributesToGet } from '../../expressions/legacy-projection.js';
+import { checkAttributeUpdatesKeys, convertAttributeUpdates } from '../../expressions/legacy-updates.js';
+import { keyAttributes, type KeySchema } from '../../model/key-schema.js';
+import {
+  parseConditionExpression,
+  parseProjectionExpression,
+  parseUpdateExpression,
+} from '../../expressions/parse-expression.js';
+import { validateCondition } from '../../expressions/validate-condition.js';
+import { validateUpdateExpression } from '../../expressions/validate-update.js';
+
+/** The expression members a single-item request may carry, legacy and current. */
+export interface ItemExpressionMembers {
+  readonly ConditionExpression?: string;
+  readonly UpdateExpression?: string;
+  readonly ProjectionExpression?: string;
+  readonly ExpressionAttributeNames?: Readonly<Record<string, string>>;
+  readonly ExpressionAttributeValues?: Readonly<Record<string, unknown>>;
+  readonly Expected?: LegacyMap<LegacyExpectedAttributeValue>;
+  readonly ConditionalOperator?: 'AND' | 'OR';
+  readonly AttributeUpdates?: LegacyMap<LegacyAttributeValueUpdate>;
+  readonly AttributesToGet?: readonly string[];
+}
+
+/** A request's expressions, parsed (or converted from the legacy members) and bound to its placeholders. */
+export interface ItemExpressions {
+  readonly bindings: Bindings;
+  readonly condition?: Condition | undefined;
+  readonly update?: UpdateExpression | undefined;
+  readonly projection?: Projection | undefined;
+}
+
+/**
+ * The first step of every item operation: legacy and expression members must not be mixed, and
+ * ExpressionAttributeNames/Values need an expression that can use them.
+ */
+export function checkExpressionMembers(operation: LegacyParameterOperation, request: ItemExpressionMembers): void {
+  checkExpressionParameters(operation, request);
+}
+
+/**
+ * Parses and validates the request's expressions in DynamoDB's order: the legacy members' own checks, then
+ * the expressions' syntax, then their placeholders against ExpressionAttributeNames/Values, then what the
+ * bound values allow (operand types, overlapping update paths). Key attributes in an update are checked
+ * once the table is known (`checkUpdatedKeys`).
+ */
+export function itemExpressions(request: ItemExpressionMembers): ItemExpressions {
+  const legacyCondition = request.Expected === undefined ? undefined : convertExpected(request.Expected, request.ConditionalOperator);
+  const legacyUpdate = request.AttributeUpdates === undefined ? undefined : convertAttributeUpdates(request.AttributeUpdates);
+  const legacyProjection = request.AttributesToGet === undefined ? undefined : convertAttributesToGet(request.AttributesToGet);
+  const update = request.UpdateExpression === undefined ? undefined : parseUpdateExpression(request.UpdateExpression);
+  const condition = request.ConditionExpression === undefined ? undefined : parseConditionExpression(request.ConditionExpression);
+  const projection = request.ProjectionExpression === undefined ? undefined : parseProjectionExpression(request.ProjectionExpression);
+  const bindings = validateExpressionAttributes(
+    { update, condition, projection },
+    { names: request.ExpressionAttributeNames, values: request.ExpressionAttributeValues },
+  );
+  if (update !== undefined) validateUpdateExpression(update, bindings, []);
+  if (condition !== undefined) validateCondition('ConditionExpression', condition, bindings);
+  return {
+    bindings,
+    condition: condition ?? legacyCondition,
+    update: update ?? legacyUpdate,
+    projection: projection ?? legacyProjection,
+  };
+}
+
+/** An update may not touch the table's key attributes (checked by DynamoDB once it knows the table). */
+export function checkUpdatedKeys(request: ItemExpressionMembers, expressions: ItemExpressions, key: KeySchema): void {
+  if (request.AttributeUpdates !== undefined) return checkAttributeUpdatesKeys(request.AttributeUpdates, key);
+  const names = keyAttributes(key).map((attribute) => attribute.name);
+  if (expressions.update !== undefined) validateUpdateExpression(expressions.update, expressions.bindings, names);
+}
