@@ -238,4 +238,20 @@ describe('front door', () => {
     assert.ok(body.message.includes("Value 'a;' at 'exclusiveStartTableName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+"));
     assert.ok(body.message.includes("Value 'a;' at 'exclusiveStartTableName' failed to satisfy constraint: Member must have length greater than or equal to 3"));
   });
+
+  it('ignores members DynamoDB does not know, however deep, and stores none of them', async () => {
+    let deep: unknown = 'leaf';
+    for (let level = 0; level < 3000; level++) deep = { level: deep };
+    const body = {
+      TableName: 'extra-members',
+      AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
+      KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH', Unknown: deep }],
+      BillingMode: 'PAY_PER_REQUEST',
+      AlsoUnknown: deep,
+    };
+    const created = await rawRequest(server.endpoint, { headers: signedHeaders('CreateTable'), body: JSON.stringify(body) });
+    assert.equal(created.status, 200, created.body);
+    const described = await rawRequest(server.endpoint, { headers: signedHeaders('DescribeTable'), body: JSON.stringify({ TableName: 'extra-members' }) });
+    assert.deepEqual((JSON.parse(described.body) as { Table: { KeySchema: unknown } }).Table.KeySchema, [{ AttributeName: 'pk', KeyType: 'HASH' }]);
+  });
 });

@@ -132,6 +132,42 @@ const validRequests: ReadonlyArray<{ readonly operation: string; readonly body: 
   { operation: 'GetItem', body: { TableName: PLAIN, Key: { pk: { S: 'fuzz' } }, ProjectionExpression: '#p', ExpressionAttributeNames: { '#p': 'pk' } } },
   { operation: 'DeleteItem', body: { TableName: INDEXED, Key: indexedKey, ReturnValues: 'ALL_OLD', ReturnConsumedCapacity: 'INDEXES' } },
   { operation: 'DeleteItem', body: { TableName: PLAIN, Key: { pk: { S: 'fuzz' } }, Expected: { v: { Exists: false } } } },
+  {
+    operation: 'PutItem',
+    body: {
+      TableName: PLAIN,
+      Item: { pk: { S: 'fuzz' }, v: { N: '1' } },
+      ConditionExpression: 'attribute_not_exists(#v) OR (#v BETWEEN :low AND :high AND NOT contains(tags, :tag))',
+      ExpressionAttributeNames: { '#v': 'v' },
+      ExpressionAttributeValues: { ':low': { N: '0' }, ':high': { N: '9' }, ':tag': { S: 't' } },
+      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+    },
+  },
+  {
+    operation: 'UpdateItem',
+    body: {
+      TableName: INDEXED,
+      Key: indexedKey,
+      UpdateExpression: 'SET #n = if_not_exists(#n, :zero) + :one, list = list_append(if_not_exists(list, :empty), :more) REMOVE note ADD ss :set DELETE bs :bytes',
+      ConditionExpression: 'size(label) < :ten AND attribute_type(label, :type)',
+      ExpressionAttributeNames: { '#n': 'n' },
+      ExpressionAttributeValues: {
+        ':zero': { N: '0' },
+        ':one': { N: '1' },
+        ':empty': { L: [] },
+        ':more': { L: [{ S: 'x' }] },
+        ':set': { SS: ['c'] },
+        ':bytes': { BS: ['AQ=='] },
+        ':ten': { N: '10' },
+        ':type': { S: 'S' },
+      },
+      ReturnValues: 'UPDATED_NEW',
+    },
+  },
+  {
+    operation: 'UpdateItem',
+    body: { TableName: PLAIN, Key: { pk: { S: 'fuzz' } }, AttributeUpdates: { v: { Action: 'ADD', Value: { N: '2' } } }, Expected: { v: { ComparisonOperator: 'GE', AttributeValueList: [{ N: '0' }] } } },
+  },
 ];
 
 // ---- what a mutation puts in place of a member --------------------------------------------------------

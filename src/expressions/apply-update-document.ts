@@ -36,16 +36,25 @@ export class UpdateDocument {
    * map or scalar).
    */
   parentOf(path: ResolvedPath): Container | undefined {
-    let container = this.root;
+    const containers = this.containersAlong(path);
+    return containers === undefined ? undefined : containers[containers.length - 1];
+  }
+
+  /**
+   * The containers holding each step of `path` (the item for the first step), copied and ready to change,
+   * or undefined as for parentOf.
+   */
+  containersAlong(path: ResolvedPath): Container[] | undefined {
+    const containers = [this.root];
     for (let index = 0; index + 1 < path.length; index++) {
       const step = path[index]!;
-      const child = get(container, step);
+      const child = get(containers[index]!, step);
       if (child === undefined) return undefined;
       const needsList = typeof path[index + 1] === 'number';
       if (needsList ? !('L' in child) : !('M' in child)) return undefined;
-      container = this.writable(container, step, child);
+      containers.push(this.writable(containers[index]!, step, child));
     }
-    return container;
+    return containers;
   }
 
   private writable(parent: Container, step: ResolvedStep, child: AttributeValue): Container {

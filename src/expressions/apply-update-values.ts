@@ -9,10 +9,16 @@ import type { Bindings } from './bindings.js';
 import { evaluateOperand } from './evaluate-operand.js';
 import { resolvePath, valueAtPath } from './document-path.js';
 import { addNumbers, subtractNumbers } from './arithmetic.js';
-import { validationError, type DynamoDbError } from '../lib/errors.js';
+import { DynamoDbError, validationError } from '../lib/errors.js';
+
+const incorrectDataTypeMessage = 'An operand in the update expression has an incorrect data type';
 
 export function incorrectDataTypeError(): DynamoDbError {
-  return validationError('An operand in the update expression has an incorrect data type');
+  return validationError(incorrectDataTypeMessage);
+}
+
+export function isIncorrectDataTypeError(error: unknown): boolean {
+  return error instanceof DynamoDbError && error.message === incorrectDataTypeMessage;
 }
 
 export function missingAttributeError(): DynamoDbError {

@@ -207,6 +207,18 @@ describe('applyUpdate: ADD and DELETE', () => {
   });
 });
 
+describe('applyUpdate: AttributeUpdates', () => {
+  it('reports type mismatches in the legacy parameter\'s words', () => {
+    const item = { ...key, s: { SS: ['a'] }, n: { N: '1' } };
+    const mismatch = 'Type mismatch for attribute to update';
+    assert.equal(errorMessage(() => applyUpdate(update(deleteFrom('s', value(':numbers'))), item, key, values, 'AttributeUpdates')), mismatch);
+    assert.equal(errorMessage(() => applyUpdate(update(add('s', value(':one'))), item, key, values, 'AttributeUpdates')), mismatch);
+    const appendToNumber = update(set('n', listAppend(ifNotExists('n', literal({ L: [] })), value(':list'))));
+    assert.equal(errorMessage(() => applyUpdate(appendToNumber, item, key, values, 'AttributeUpdates')), mismatch);
+    assert.equal(errorMessage(() => applyUpdate(appendToNumber, item, key, values)), incorrectType);
+  });
+});
+
 describe('applyUpdate: results', () => {
   it('reports the updated paths, whose values give UPDATED_OLD and UPDATED_NEW', () => {
     const item: Item = { ...key, a: { N: '1' }, m: { M: { x: { N: '1' }, y: { N: '2' } } }, gone: { S: 'x' } };
@@ -215,6 +227,18 @@ describe('applyUpdate: results', () => {
     assert.deepEqual(result.updatedAttributeNames, ['m', 'a', 'gone']);
     assert.deepEqual(projectPaths(item, result.updatedPaths), { a: { N: '1' }, m: { M: { x: { N: '1' } } }, gone: { S: 'x' } });
     assert.deepEqual(projectPaths(result.item, result.updatedPaths), { a: { N: '2' }, m: { M: { x: { N: '2' } } } });
+  });
+
+  it('gives the new positions of written values for UPDATED_NEW', () => {
+    const item: Item = { ...key, a: numbers('2', '3', '4', '5', '6', '7'), l: { L: [{ M: {} }, { M: {} }, { M: { x: { N: '0' } } }] }, s: { SS: ['red'] } };
+    const newPaths = (expression: UpdateExpression) => applyUpdate(expression, item, key, values).newPaths;
+    assert.deepEqual(newPaths(update(remove('a[1]'), set('a[3]', value(':seventeen')))), [['a', 2]]);
+    assert.deepEqual(newPaths(update(set('a[9]', value(':one')), set('a[7]', value(':two')))), [['a', 7], ['a', 6]]);
+    assert.deepEqual(newPaths(update(remove('l[0]'), set('l[2].x', value(':one')))), [['l', 1, 'x']]);
+    assert.deepEqual(newPaths(update(remove('a[0]'), deleteFrom('s', value(':red')))), []);
+    const result = applyUpdate(update(remove('a[1]'), set('a[3]', value(':seventeen'))), item, key, values);
+    assert.deepEqual(projectPaths(result.item, result.newPaths), { a: numbers('17') });
+    assert.deepEqual(projectPaths(item, result.updatedPaths), { a: numbers('3', '5') });
   });
 
   it('refuses an item over 400 KB with the update message', () => {
@@ -291,6 +315,39 @@ describe('applyUpdate: properties', () => {
           }
         }
         assert.deepEqual(item, snapshot);
+      }),
+    );
+  });
+
+  it('list updates match a model that counts every index before the update', () => {
+    const scenario = fc
+      .integer({ min: 0, max: 6 })
+      .chain((length) =>
+        fc.record({
+          length: fc.constant(length),
+          roles: fc.array(fc.constantFrom('keep', 'remove', 'set'), { minLength: length + 3, maxLength: length + 3 }),
+        }),
+      );
+    fc.assert(
+      fc.property(scenario, ({ length, roles }) => {
+        const original = Array.from({ length }, (_, index) => String(index));
+        const actions = roles.flatMap((role, index) => {
+          if (role === 'remove') return [remove(`a[${index}]`)];
+          if (role === 'set') return [set(`a[${index}]`, literal({ N: String(100 + index) }))];
+          return [];
+        });
+        fc.pre(actions.length > 0);
+        const item = { ...key, a: numbers(...original) };
+        const result = applyUpdate(update(...actions), item, key, values);
+        const kept = original.flatMap((text, index) => (roles[index] === 'remove' ? [] : [roles[index] === 'set' ? String(100 + index) : text]));
+        const appended = roles.flatMap((role, index) => (role === 'set' && index >= length ? [String(100 + index)] : []));
+        assert.deepEqual(result.item.a, numbers(...kept, ...appended));
+        for (const path of result.newPaths) {
+          const index = path[1] as number;
+          const element = (result.item.a as { L: readonly AttributeValue[] }).L[index];
+          assert.ok(element !== undefined && 'N' in element && Number(element.N) >= 100);
+        }
+        assert.equal(result.newPaths.length, roles.filter((role) => role === 'set').length);
       }),
     );
   });

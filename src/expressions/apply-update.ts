@@ -12,16 +12,23 @@ import type { UpdateAction, UpdateExpression } from './ast.js';
 import type { Bindings } from './bindings.js';
 import { type ResolvedPath, type ResolvedStep, resolvePath } from './document-path.js';
 import { type Container, UpdateDocument, get, invalidPathError, put } from './apply-update-document.js';
-import { addToValue, deleteFromValue, evaluateSetValue, missingAttributeError } from './apply-update-values.js';
+import { addToValue, deleteFromValue, evaluateSetValue, isIncorrectDataTypeError, missingAttributeError } from './apply-update-values.js';
+import { validationError } from '../lib/errors.js';
 import { checkUpdatedItem } from './apply-update-limits.js';
+import { positionsAfterMoves } from './apply-update-paths.js';
 import { evaluateOperand } from './evaluate-operand.js';
 import { unreachable } from '../lib/assert.js';
 
 export interface UpdateResult {
   /** The item after the update. */
   readonly item: Item;
-  /** Every path the update named, bound: ReturnValues UPDATED_OLD / UPDATED_NEW project these. */
+  /** Every path the update named, bound, as positions in the old item: ReturnValues UPDATED_OLD projects these. */
   readonly updatedPaths: readonly ResolvedPath[];
+  /**
+   * Where the values the update wrote sit in the new item (removed values left out, list positions after
+   * removals and appends): ReturnValues UPDATED_NEW projects these.
+   */
+  readonly newPaths: readonly ResolvedPath[];
   /** The top-level attributes the update touched, each once, in the order first named. */
   readonly updatedAttributeNames: readonly string[];
 }
@@ -38,26 +45,54 @@ interface Removal {
 }
 
 /**
+ * Where an update came from. The legacy AttributeUpdates parameter, converted to the same tree, reports a
+ * type mismatch in its own words.
+ */
+export type UpdateSource = 'UpdateExpression' | 'AttributeUpdates';
+
+/**
  * `item` undefined means the item does not exist: the update creates it from `key` (the key attributes
  * the request named). Throws DynamoDB's ValidationException when the update cannot apply to this item.
  */
-export function applyUpdate(update: UpdateExpression, item: Item | undefined, key: Item, bindings: Bindings): UpdateResult {
+export function applyUpdate(
+  update: UpdateExpression,
+  item: Item | undefined,
+  key: Item,
+  bindings: Bindings,
+  source: UpdateSource = 'UpdateExpression',
+): UpdateResult {
+  try {
+    return applyActions(update, item, key, bindings);
+  } catch (error) {
+    if (source === 'AttributeUpdates' && isIncorrectDataTypeError(error)) throw validationError('Type mismatch for attribute to update');
+    throw error;
+  }
+}
+
+function applyActions(update: UpdateExpression, item: Item | undefined, key: Item, bindings: Bindings): UpdateResult {
   const original = item ?? key;
   const actions = update.actions.map((action) => ({ action, path: resolvePath(action.path, bindings) }));
   const operands = actions.map(({ action }) => operandValue(action, original, bindings));
   const document = new UpdateDocument(original);
   const deferred: Deferred = { removals: [], appends: [] };
+  const written: { readonly containers: Container[]; readonly path: ResolvedPath }[] = [];
   actions.forEach(({ action, path }, index) => {
-    const container = document.parentOf(path);
-    if (container !== undefined) applyInPlace(action, container, path[path.length - 1]!, operands[index], deferred);
-    // DynamoDB ignores a REMOVE of any path when the item does not exist at all.
-    else if (action.kind !== 'remove' || item !== undefined) throw invalidPathError();
+    const containers = document.containersAlong(path);
+    if (containers !== undefined) {
+      applyInPlace(action, containers[containers.length - 1]!, path[path.length - 1]!, operands[index], deferred);
+      if (action.kind !== 'remove') written.push({ containers, path });
+    } else if (action.kind !== 'remove' || item !== undefined) {
+      // DynamoDB ignores a REMOVE of any path when the item does not exist at all.
+      throw invalidPathError();
+    }
   });
+  const positionAfter = positionsAfterMoves(deferred);
+  const newPaths = written.map(({ containers, path }) => positionAfter(containers, path)).filter((path) => path !== undefined);
   applyRemovals(deferred.removals);
   applyAppends(deferred.appends);
   checkUpdatedItem(document.item);
   const updatedPaths = actions.map(({ path }) => path);
-  return { item: document.item, updatedPaths, updatedAttributeNames: topLevelNames(updatedPaths) };
+  return { item: document.item, updatedPaths, newPaths, updatedAttributeNames: topLevelNames(updatedPaths) };
 }
 
 /** Changes that would move list elements, kept until every in-place change is done. */

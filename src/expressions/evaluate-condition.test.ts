@@ -1,6 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Item } from '../model/attribute-value.js';
+import fc from 'fast-check';
+import type { AttributeValue, Item } from '../model/attribute-value.js';
+import { base64Encode } from '../model/base64.js';
 import type { Condition } from './ast.js';
 import { evaluateCondition } from './evaluate-condition.js';
 import {
@@ -183,5 +185,47 @@ describe('evaluateCondition: logic and functions', () => {
       assert.ok(!holds(comparison('=', size(name), literal({ N: '1' }))), name);
     }
     assert.ok(!holds(comparison('=', size('tags'), literal({ S: '2' }))));
+  });
+});
+
+describe('evaluateCondition: properties', () => {
+  const scalar = fc.oneof(
+    fc.string({ maxLength: 4 }).map((text): AttributeValue => ({ S: text })),
+    fc.integer({ min: -50, max: 50 }).map((integer): AttributeValue => ({ N: String(integer) })),
+    fc.uint8Array({ maxLength: 3 }).map((bytes): AttributeValue => ({ B: base64Encode(bytes) })),
+  );
+  const anyValue = fc.oneof(scalar, fc.boolean().map((flag): AttributeValue => ({ BOOL: flag })), fc.constant<AttributeValue>({ L: [] }));
+  const comparators = ['<', '<=', '=', '<>', '>', '>='] as const;
+
+  function outcomes(left: AttributeValue, right: AttributeValue): Record<(typeof comparators)[number], boolean> {
+    const target: Item = { left, right };
+    const result = {} as Record<(typeof comparators)[number], boolean>;
+    for (const comparator of comparators) result[comparator] = evaluateCondition(comparison(comparator, path('left'), path('right')), target, values);
+    return result;
+  }
+
+  it('exactly one of <, =, > holds for scalars of one type, and the others follow from it', () => {
+    fc.assert(
+      fc.property(scalar, scalar, (left, right) => {
+        fc.pre(Object.keys(left)[0] === Object.keys(right)[0]);
+        const result = outcomes(left, right);
+        assert.equal([result['<'], result['='], result['>']].filter(Boolean).length, 1);
+        assert.equal(result['<='], result['<'] || result['=']);
+        assert.equal(result['>='], result['>'] || result['=']);
+        assert.equal(result['<>'], !result['=']);
+      }),
+    );
+  });
+
+  it('values of different types or unordered types satisfy only <>', () => {
+    fc.assert(
+      fc.property(anyValue, anyValue, (left, right) => {
+        const sameScalarType = Object.keys(left)[0] === Object.keys(right)[0] && ('S' in left || 'N' in left || 'B' in left);
+        fc.pre(!sameScalarType);
+        const result = outcomes(left, right);
+        assert.ok(!result['<'] && !result['<='] && !result['>'] && !result['>=']);
+        assert.equal(result['<>'], !result['=']);
+      }),
+    );
   });
 });

@@ -4,7 +4,7 @@
  * immutable and hold no placeholder bindings, so one tree serves every request with the same text.
  * Eviction is least-recently-used, using Map's insertion order.
  */
-import type { DynamoDbError } from '../lib/errors.js';
+import { DynamoDbError } from '../lib/errors.js';
 import { assert } from '../lib/assert.js';
 
 type Outcome = { readonly ok: true; readonly tree: unknown } | { readonly ok: false; readonly error: DynamoDbError };
@@ -51,11 +51,7 @@ function run<T>(text: string, parse: (text: string) => T): Outcome {
     return { ok: true, tree: parse(text) };
   } catch (error) {
     // Only client errors are cached; anything else is a programmer error and must surface every time.
-    if (isDynamoDbError(error)) return { ok: false, error };
+    if (error instanceof DynamoDbError) return { ok: false, error };
     throw error;
   }
-}
-
-function isDynamoDbError(error: unknown): error is DynamoDbError {
-  return error instanceof Error && error.name === 'DynamoDbError';
 }

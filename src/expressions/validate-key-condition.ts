@@ -7,6 +7,7 @@
 import { validationError } from '../lib/errors.js';
 import type { Comparator, Condition, Operand } from './ast.js';
 import type { Bindings } from './bindings.js';
+import { expressionLimits } from './expression-limits.js';
 import { resolvePath } from './document-path.js';
 
 export interface KeyConditionPart {
@@ -94,18 +95,21 @@ export interface QueryKeyNames {
 }
 
 /**
- * Matches the parts against the key schema: every condition must be on a key attribute, the partition key
- * only with `=`, and the partition key must be constrained. Comparing value types with the schema is the
- * Query operation's, which knows the attribute definitions.
+ * Matches the parts against the key schema as DynamoDB does: at most two conditions, one on the partition
+ * key with `=`, the other (if any) on the sort key. DynamoDB names the key element it expected in place
+ * of a condition on another attribute. Comparing value types with the schema is the Query operation's,
+ * which knows the attribute definitions.
  */
 export function validateKeyConditionSchema(parts: readonly KeyConditionPart[], keys: QueryKeyNames): void {
-  for (const part of parts) {
-    const onPartitionKey = part.attributeName === keys.partitionKey;
-    if (!onPartitionKey && part.attributeName !== keys.sortKey) throw validationError('Query key condition not supported');
-    const equality = part.condition.kind === 'comparison' && part.condition.comparator === '=';
-    if (onPartitionKey && !equality) throw validationError('Query key condition not supported');
+  if (parts.length > expressionLimits.keyConditionsMax) throw validationError('Conditions can be of length 1 or 2 only');
+  const partition = parts.find((part) => part.attributeName === keys.partitionKey);
+  if (partition === undefined) throw validationError(`Query condition missed key schema element: ${keys.partitionKey}`);
+  const other = parts.find((part) => part !== partition);
+  if (other !== undefined && other.attributeName !== keys.sortKey) {
+    throw validationError(
+      keys.sortKey === undefined ? 'Query key condition not supported' : `Query condition missed key schema element: ${keys.sortKey}`,
+    );
   }
-  if (!parts.some((part) => part.attributeName === keys.partitionKey)) {
-    throw validationError(`Query condition missed key schema element: ${keys.partitionKey}`);
-  }
+  const condition = partition.condition;
+  if (condition.kind !== 'comparison' || condition.comparator !== '=') throw validationError('Query key condition not supported');
 }

@@ -5,9 +5,27 @@ import { decideItemWrite, type ItemWriteCommand } from '../partition/item-comman
 import { encodeItemKey } from '../partition/item-key.js';
 import { partitionForHash } from '../partition/partition-ranges.js';
 import { Partition, type SizeStatistics } from '../partition/partition.js';
-import type { PartitionSchema } from '../partition/partition-schema.js';
+import type { PartitionRange, PartitionSchema } from '../partition/partition-schema.js';
+import {
+  type PartitionRead,
+  type ReadTarget,
+  placementHashOf,
+  queryPartition,
+  scanPartition,
+  segmentHashRange,
+  targetKeySchema,
+} from '../partition/partition-reads.js';
+import { limits } from '../lib/limits.js';
 import type { StorageEngine } from '../storage/engine.js';
-import type { ItemWriteResult, Router, TableRoute, TableStatistics } from './router.js';
+import type {
+  ItemWriteResult,
+  QueryPartitionRequest,
+  ReadPage,
+  Router,
+  ScanSegmentRequest,
+  TableRoute,
+  TableStatistics,
+} from './router.js';
 
 /** Runs a task soon, after the current request's work (setImmediate at the edge, a queue in tests). */
 export type Deferrer = (task: () => void) => void;
@@ -95,6 +113,48 @@ export class EmbeddedRouter implements Router {
     return { table, indexes };
   }
 
+  queryPartition(route: TableRoute, request: QueryPartitionRequest): Promise<ReadPage> {
+    const target = readTarget(route, request.index, request.fetchTableItems === true);
+    const ranges = target.kind === 'global' ? target.index.partitions : route.partitions;
+    const key = targetKeySchema(route.schema, target);
+    const hash = placementHashOf({ [key.partitionKey.name]: request.partitionKeyValue }, key);
+    const partitionId = partitionForHash(ranges, hash);
+    const budget = { limit: request.limit, sizeBytesMax: limits.queryScanPageBytesMax };
+    return Promise.resolve(asPage([queryPartition(this.engine, partitionId, route.schema, target, request, budget)]));
+  }
+
+  /** Walks the partitions the segment overlaps in hash order, until the limit or 1 MB is reached. */
+  scanSegment(route: TableRoute, request: ScanSegmentRequest): Promise<ReadPage> {
+    const target = readTarget(route, request.index, request.fetchTableItems === true);
+    const ranges = target.kind === 'global' ? target.index.partitions : route.partitions;
+    const segment = segmentHashRange(request.segment, request.totalSegments);
+    const key = targetKeySchema(route.schema, target);
+    const startHash = request.exclusiveStartKey === undefined ? segment.hashStart : placementHashOf(request.exclusiveStartKey, key);
+    const reads: PartitionRead[] = [];
+    let remaining = request.limit;
+    let sizeBytesMax: number = limits.queryScanPageBytesMax;
+    for (const [index, range] of ranges.entries()) {
+      const rangeEnd = (ranges[index + 1] as PartitionRange | undefined)?.hashStart ?? 2 ** 32;
+      const hashStart = Math.max(range.hashStart, segment.hashStart, startHash);
+      const hashEnd = Math.min(rangeEnd, segment.hashEnd);
+      if (hashStart >= hashEnd) continue;
+      const startsHere = request.exclusiveStartKey !== undefined && startHash >= range.hashStart && startHash < rangeEnd;
+      const read = scanPartition(
+        this.engine,
+        range.partitionId,
+        route.schema,
+        target,
+        { hashStart, hashEnd, exclusiveStartKey: startsHere ? request.exclusiveStartKey : undefined },
+        { limit: remaining, sizeBytesMax },
+      );
+      reads.push(read);
+      if (read.stopped) break;
+      if (remaining !== undefined) remaining -= read.items.length;
+      sizeBytesMax -= read.sizeBytes;
+    }
+    return Promise.resolve(asPage(reads));
+  }
+
   /** Resolves when every global-index update scheduled so far has been applied and made durable. */
   async drainMaintenance(): Promise<void> {
     while (this.maintenanceScheduled.size > 0 || this.pendingMaintenance.size > 0) {
@@ -148,4 +208,22 @@ export class EmbeddedRouter implements Router {
       this.scheduleMaintenance(partition);
     });
   }
+}
+
+function readTarget(route: TableRoute, indexName: string | undefined, fetchTableItems: boolean): ReadTarget {
+  if (indexName === undefined) return { kind: 'table' };
+  const local = route.schema.localIndexes.find((index) => index.name === indexName);
+  if (local !== undefined) return { kind: 'local', index: local, fetchTableItems };
+  const global = route.schema.globalIndexes.find((index) => index.name === indexName);
+  assert(global !== undefined, `table ${route.tableName} has no index ${indexName}`);
+  return { kind: 'global', index: global };
+}
+
+function asPage(reads: readonly PartitionRead[]): ReadPage {
+  return {
+    items: reads.flatMap((read) => read.items),
+    sizeBytes: reads.reduce((total, read) => total + read.sizeBytes, 0),
+    fetchedSizeBytes: reads.reduce((total, read) => total + read.fetchedSizeBytes, 0),
+    stopped: reads.some((read) => read.stopped),
+  };
 }

@@ -2,6 +2,8 @@ import type { Item } from '../model/attribute-value.js';
 import type { ItemWriteCommand, ItemWriteRefusal } from '../partition/item-command.js';
 import type { PartitionRange, PartitionSchema } from '../partition/partition-schema.js';
 import type { SizeStatistics } from '../partition/partition.js';
+import type { SortKeyRange } from '../partition/partition-reads.js';
+import type { KeyValue } from '../model/attribute-value.js';
 
 /** What the router needs to know to reach a table's partitions: its schema and its partition map. */
 export interface TableRoute {
@@ -13,6 +15,36 @@ export interface TableRoute {
 export type ItemWriteResult =
   | { readonly ok: true; readonly old: Item | undefined; readonly new: Item | undefined }
   | { readonly ok: false; readonly reason: ItemWriteRefusal; readonly old: Item | undefined };
+
+/** One page of a Query: the items of one partition key, on the table or one of its indexes. */
+export interface QueryPartitionRequest {
+  readonly index?: string | undefined;
+  readonly partitionKeyValue: KeyValue;
+  readonly sortKeyRange?: SortKeyRange | undefined;
+  readonly forward: boolean;
+  readonly exclusiveStartKey?: Item | undefined;
+  readonly limit?: number | undefined;
+  /** For a local index whose projection lacks attributes: answer with the table items. */
+  readonly fetchTableItems?: boolean | undefined;
+}
+
+/** One page of a Scan segment (a segment of 1 is the whole table or index). */
+export interface ScanSegmentRequest {
+  readonly index?: string | undefined;
+  readonly segment: number;
+  readonly totalSegments: number;
+  readonly exclusiveStartKey?: Item | undefined;
+  readonly limit?: number | undefined;
+  readonly fetchTableItems?: boolean | undefined;
+}
+
+/** Items as read (before any filter), and whether the page stopped at its limit or 1 MB. */
+export interface ReadPage {
+  readonly items: readonly Item[];
+  readonly sizeBytes: number;
+  readonly fetchedSizeBytes: number;
+  readonly stopped: boolean;
+}
 
 export interface TableStatistics {
   readonly table: SizeStatistics;
@@ -28,4 +60,6 @@ export interface Router {
   getItem(route: TableRoute, key: Item): Promise<Item | undefined>;
   writeItem(route: TableRoute, key: Item, command: ItemWriteCommand): Promise<ItemWriteResult>;
   statistics(route: TableRoute): TableStatistics;
+  queryPartition(route: TableRoute, request: QueryPartitionRequest): Promise<ReadPage>;
+  scanSegment(route: TableRoute, request: ScanSegmentRequest): Promise<ReadPage>;
 }

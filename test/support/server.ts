@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { startEmbeddedServer, type EmbeddedServer } from '../../src/cluster/embedded-server.js';
-import { createLogger } from '../../src/lib/logger.js';
+import { createLogger, type LogLevel } from '../../src/lib/logger.js';
 import { defaultServerOptions, type ServerOptions } from '../../src/cli/options.js';
 
 export const testCredentials = { accessKeyId: 'AKIDTESTEXAMPLE', secretAccessKey: 'test-secret-key' };
@@ -13,7 +13,7 @@ export const testCredentials = { accessKeyId: 'AKIDTESTEXAMPLE', secretAccessKey
 export async function startTestServer(options: Partial<ServerOptions> = {}): Promise<EmbeddedServer> {
   return startEmbeddedServer(
     { ...defaultServerOptions, port: 0, inMemory: options.dataDirectory === undefined, logLevel: 'silent', ...options },
-    createLogger('silent'),
+    createLogger((process.env['TEST_LOG_LEVEL'] as LogLevel | undefined) ?? 'silent'),
   );
 }
 

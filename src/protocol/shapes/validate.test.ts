@@ -104,3 +104,23 @@ test('isKnownOperation knows exactly the operations with shapes', () => {
   assert.equal(isKnownOperation('toString'), false);
   assert.equal(isKnownOperation('__proto__'), false);
 });
+
+test('members the request model does not know are dropped, at every level', () => {
+  const body: Record<string, unknown> = {
+    TableName: 'abc',
+    Key: { a: { S: 'x' } },
+    Unknown: { deep: [1, 2, 3] },
+    AttributesToGet: ['a'],
+  };
+  assert.deepEqual(outcome('GetItem', body), { ok: true });
+  assert.deepEqual(body, { TableName: 'abc', Key: { a: { S: 'x' } }, AttributesToGet: ['a'] });
+  const create: Record<string, unknown> = {
+    TableName: 'abc',
+    AttributeDefinitions: [{ AttributeName: 'a', AttributeType: 'S', Extra: 1 }],
+    KeySchema: [{ AttributeName: 'a', KeyType: 'HASH', Extra: { nested: true } }],
+    BillingMode: 'PAY_PER_REQUEST',
+  };
+  assert.deepEqual(outcome('CreateTable', create), { ok: true });
+  assert.deepEqual(create['KeySchema'], [{ AttributeName: 'a', KeyType: 'HASH' }]);
+  assert.deepEqual(create['AttributeDefinitions'], [{ AttributeName: 'a', AttributeType: 'S' }]);
+});

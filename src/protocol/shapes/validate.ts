@@ -213,7 +213,12 @@ class ShapeWalk {
     for (const key in value) {
       const member = shape.memberByWireName.get(key);
       const memberValue = value[key];
-      if (member === undefined) continue;
+      if (member === undefined) {
+        // DynamoDB ignores members it does not know; dropping them here keeps them out of everything
+        // downstream (a stored table definition must not carry a client's arbitrary extra data).
+        delete value[key];
+        continue;
+      }
       if (memberValue === null || memberValue === undefined) {
         // An explicit null is an absent member: remove it, so no later stage can mistake it for a value.
         delete value[key];

@@ -1,0 +1,61 @@
+import type { Item } from '../../model/attribute-value.js';
+import type { Bindings, Condition, Projection } from '../../expressions/index.js';
+import { evaluateCondition } from '../../expressions/evaluate-condition.js';
+import { projectExpression } from '../../expressions/project-item.js';
+import { readCapacityUnits, type ReadConsistency } from '../../partition/capacity.js';
+import type { ReadPage, TableRoute } from '../../router/router.js';
+import { consumedCapacity, type ReturnConsumedCapacity } from '../consumed-capacity.js';
+import { lastEvaluatedKey } from './read-start-key.js';
+import type { ReadIndex } from './read-select.js';
+
+/** How a page of Query or Scan becomes the response: filter, projection, Select, paging, capacity. */
+export interface PageShaping {
+  readonly route: TableRoute;
+  readonly index: ReadIndex | undefined;
+  readonly filter: Condition | undefined;
+  readonly projection: Projection | undefined;
+  readonly bindings: Bindings;
+  readonly countOnly: boolean;
+  readonly consistentRead: boolean;
+  readonly returnConsumedCapacity: string | undefined;
+  readonly startKeyNames: readonly string[];
+}
+
+type Response = Record<string, unknown>;
+
+/**
+ * The filter applies after the read, so ScannedCount counts every item read and Count those that passed;
+ * LastEvaluatedKey names the last item read (filtered out or not) when the page stopped at its Limit or at
+ * 1 MB. Capacity is charged on the bytes read, rounded up to 4 KB once for the page.
+ */
+export function pageResponse(page: ReadPage, shaping: PageShaping): Response {
+  const matched: Item[] = [];
+  for (const item of page.items) {
+    if (shaping.filter !== undefined && !evaluateCondition(shaping.filter, item, shaping.bindings)) continue;
+    matched.push(shaping.projection === undefined ? item : projectExpression(item, shaping.projection, shaping.bindings));
+  }
+  const response: Response = {};
+  if (!shaping.countOnly) response['Items'] = matched;
+  response['Count'] = matched.length;
+  response['ScannedCount'] = page.items.length;
+  const last = page.items[page.items.length - 1];
+  if (page.stopped && last !== undefined) response['LastEvaluatedKey'] = lastEvaluatedKey(last, shaping.startKeyNames);
+  const capacity = pageCapacity(page, shaping);
+  if (capacity !== undefined) response['ConsumedCapacity'] = capacity;
+  return response;
+}
+
+function pageCapacity(page: ReadPage, shaping: PageShaping): Record<string, unknown> | undefined {
+  const consistency: ReadConsistency = shaping.consistentRead ? 'strong' : 'eventual';
+  const units = readCapacityUnits(page.sizeBytes, consistency);
+  const mode = shaping.returnConsumedCapacity as ReturnConsumedCapacity | undefined;
+  const index = shaping.index;
+  if (index === undefined) return consumedCapacity(mode, shaping.route.tableName, { kind: 'read', table: units });
+  const fetchedUnits = page.fetchedSizeBytes > 0 ? readCapacityUnits(page.fetchedSizeBytes, consistency) : 0;
+  const indexUnits = new Map([[index.index.name, units]]);
+  return consumedCapacity(mode, shaping.route.tableName, {
+    kind: 'read',
+    table: fetchedUnits,
+    ...(index.kind === 'local' ? { localIndexes: indexUnits } : { globalIndexes: indexUnits }),
+  });
+}

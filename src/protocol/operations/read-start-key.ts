@@ -1,0 +1,64 @@
+import type { Item } from '../../model/attribute-value.js';
+import { type KeySchema, keyAttributes, validateKey } from '../../model/key-schema.js';
+import { checkItem } from '../../model/validate-attribute-value.js';
+import { DynamoDbError, validationError } from '../../lib/errors.js';
+import type { TableRoute } from '../../router/router.js';
+import type { ReadIndex } from './read-select.js';
+
+const INVALID_START_KEY = 'The provided starting key is invalid';
+
+/** The attribute values of ExclusiveStartKey, checked before the table is looked up. */
+export function validateStartKeyValues(startKey: unknown): Item | undefined {
+  if (startKey === undefined || startKey === null) return undefined;
+  const result = checkItem(startKey);
+  if (!result.ok) {
+    if (result.error.type !== 'ValidationException') throw result.error;
+    throw validationError(`${INVALID_START_KEY}: ${result.error.message}`);
+  }
+  return result.value;
+}
+
+/** The attributes a LastEvaluatedKey holds: the table's key, then the index's key attributes it adds. */
+export function startKeyNames(route: TableRoute, index: ReadIndex | undefined): string[] {
+  const names = keyAttributes(route.schema.key).map((attribute) => attribute.name);
+  if (index !== undefined) for (const attribute of keyAttributes(index.index.key)) if (!names.includes(attribute.name)) names.push(attribute.name);
+  return names;
+}
+
+/**
+ * ExclusiveStartKey against the table (and index): exactly the key attributes of both, each of its
+ * schema type. A Scan of a table words a wrong attribute count as a key mismatch.
+ */
+export function checkStartKeySchema(startKey: Item, route: TableRoute, index: ReadIndex | undefined, operation: 'Query' | 'Scan'): void {
+  const names = startKeyNames(route, index);
+  if (Object.keys(startKey).length !== names.length || names.some((name) => !Object.hasOwn(startKey, name))) {
+    if (operation === 'Scan' && index === undefined) throw validationError(`${INVALID_START_KEY}: The provided key element does not match the schema`);
+    throw validationError(INVALID_START_KEY);
+  }
+  if (index !== undefined) checkTypes(startKey, index.index.key);
+  try {
+    validateKey(lastEvaluatedKey(startKey, keyAttributes(route.schema.key).map((attribute) => attribute.name)), route.schema.key);
+  } catch (error) {
+    if (error instanceof DynamoDbError) throw validationError(`${INVALID_START_KEY}: ${error.message}`);
+    throw error;
+  }
+}
+
+function checkTypes(startKey: Item, key: KeySchema): void {
+  for (const attribute of keyAttributes(key)) {
+    const value = startKey[attribute.name];
+    if (value === undefined || !(attribute.type in value)) {
+      throw validationError(`${INVALID_START_KEY}: The provided key element does not match the schema`);
+    }
+  }
+}
+
+/** The LastEvaluatedKey of a page: the start-key attributes of the last item read. */
+export function lastEvaluatedKey(item: Item, names: readonly string[]): Item {
+  const key: Record<string, Item[string]> = {};
+  for (const name of names) {
+    const value = item[name];
+    if (value !== undefined) key[name] = value;
+  }
+  return key;
+}
