@@ -5,7 +5,7 @@ import { DynamoDbError, type ErrorType } from '../lib/errors.js';
 import type { Condition, UpdateExpression } from '../expressions/ast.js';
 import type { Bindings } from '../expressions/bindings.js';
 import { evaluateCondition } from '../expressions/evaluate-condition.js';
-import { applyUpdate } from '../expressions/apply-update.js';
+import { applyUpdate, type UpdateSource } from '../expressions/apply-update.js';
 import type { WriteDecision } from './partition.js';
 import type { PartitionSchema } from './partition-schema.js';
 
@@ -18,6 +18,8 @@ export interface BoundCondition {
 export interface BoundUpdate {
   readonly update: UpdateExpression;
   readonly bindings: Bindings;
+  /** The legacy AttributeUpdates parameter reports type mismatches in words of its own. */
+  readonly source: UpdateSource;
 }
 
 /** A single-item write as data, so that it can travel to whichever node leads the partition. */
@@ -56,7 +58,7 @@ export function decideItemWrite(command: ItemWriteCommand, old: Item | undefined
 
 function decideUpdate(key: Item, bound: BoundUpdate, old: Item | undefined, schema: PartitionSchema): WriteDecision<ItemWriteRefusal> {
   try {
-    const { item } = applyUpdate(bound.update, old, key, bound.bindings);
+    const { item } = applyUpdate(bound.update, old, key, bound.bindings, bound.source);
     // An update may set an index key attribute: the new item must satisfy every index's key types.
     const indexes = [...schema.localIndexes, ...schema.globalIndexes].map((index) => ({ indexName: index.name, keySchema: index.key }));
     validateItemKey(item, schema.key, indexes);

@@ -4,10 +4,10 @@ import { validateItemKey, validateKey } from '../../model/key-schema.js';
 import { validateItem } from '../../model/validate-attribute-value.js';
 import { DynamoDbError, resourceNotFound, validationError } from '../../lib/errors.js';
 import { limits } from '../../lib/limits.js';
-import { resolvePath } from '../../expressions/document-path.js';
+import { applyUpdate } from '../../expressions/apply-update.js';
 import { projectExpression, projectPaths } from '../../expressions/project-item.js';
 import { readCapacityUnits } from '../../partition/capacity.js';
-import type { ItemWriteCommand } from '../../partition/item-command.js';
+import type { BoundUpdate, ItemWriteCommand } from '../../partition/item-command.js';
 import { writeCapacityOf } from '../../partition/write-capacity.js';
 import type { ItemWriteResult, Router, TableRoute } from '../../router/router.js';
 import { consumedCapacity, type ReturnConsumedCapacity } from '../consumed-capacity.js';
@@ -94,11 +94,15 @@ export function createItemOperations(services: ItemOperationServices) {
       const route = routeOf(request.TableName);
       validateKey(key, route.schema.key);
       checkUpdatedKeys(members(request), expressions, route.schema.key);
-      const update = expressions.update ?? { kind: 'update' as const, actions: [] };
-      const command: ItemWriteCommand = { kind: 'update', key, update: { update, bindings: expressions.bindings } };
+      const bound: BoundUpdate = {
+        update: expressions.update ?? { kind: 'update', actions: [] },
+        bindings: expressions.bindings,
+        source: request.AttributeUpdates === undefined ? 'UpdateExpression' : 'AttributeUpdates',
+      };
+      const command: ItemWriteCommand = { kind: 'update', key, update: bound };
       const result = answered(await services.router.writeItem(route, key, withCondition(command, expressions)), request);
       const response = writeResponse(route, { ...request, ReturnValues: 'NONE' }, result);
-      const attributes = updateReturnValues(request.ReturnValues, expressions, result);
+      const attributes = updateReturnValues(request.ReturnValues, bound, key, result);
       if (attributes !== undefined) response['Attributes'] = attributes;
       return response;
     },
@@ -131,25 +135,19 @@ function checkReturnValues(returnValues: string | undefined): void {
   }
 }
 
-/** UpdateItem's ReturnValues: whole items, or just the attributes the update named (as they were / are). */
-function updateReturnValues(returnValues: string | undefined, expressions: ItemExpressions, written: WrittenItem): Item | undefined {
-  const paths = () => (expressions.update?.actions ?? []).map((action) => resolvePath(action.path, expressions.bindings));
+/**
+ * UpdateItem's ReturnValues: whole items, or only what the update touched — UPDATED_OLD the touched paths
+ * as they were, UPDATED_NEW as they are now (after removals and appends moved list elements). Which paths
+ * those are is recomputed from the old item, which the partition returned: the update is deterministic.
+ */
+function updateReturnValues(returnValues: string | undefined, bound: BoundUpdate, key: Item, written: WrittenItem): Item | undefined {
   let attributes: Item | undefined;
-  switch (returnValues) {
-    case 'ALL_OLD':
-      attributes = written.old;
-      break;
-    case 'ALL_NEW':
-      attributes = written.new;
-      break;
-    case 'UPDATED_OLD':
-      attributes = written.old === undefined ? undefined : projectPaths(written.old, paths());
-      break;
-    case 'UPDATED_NEW':
-      attributes = written.new === undefined ? undefined : projectPaths(written.new, paths());
-      break;
-    default:
-      attributes = undefined;
+  if (returnValues === 'ALL_OLD') attributes = written.old;
+  else if (returnValues === 'ALL_NEW') attributes = written.new;
+  else if (returnValues === 'UPDATED_OLD' || returnValues === 'UPDATED_NEW') {
+    const applied = applyUpdate(bound.update, written.old, key, bound.bindings, bound.source);
+    if (returnValues === 'UPDATED_OLD') attributes = written.old === undefined ? undefined : projectPaths(written.old, applied.updatedPaths);
+    else attributes = written.new === undefined ? undefined : projectPaths(written.new, applied.newPaths);
   }
   return attributes === undefined || Object.keys(attributes).length === 0 ? undefined : attributes;
 }
