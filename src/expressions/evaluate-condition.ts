@@ -1,7 +1,7 @@
 /**
  * Evaluates a condition (ConditionExpression, FilterExpression, KeyConditionExpression) against an item,
  * with DynamoDB's semantics: a missing attribute or a type mismatch makes a comparison false rather than an
- * error. Errors that depend only on the bound values are raised earlier, by validateConditionOperands.
+ * error. Errors that depend only on the bound values are raised earlier, by validateCondition (validate-condition.ts).
  */
 import type { AttributeValue, Item } from '../model/attribute-value.js';
 import type { Comparator, Condition, Operand } from './ast.js';

@@ -35,7 +35,7 @@ const conditionFunctionArity: ReadonlyMap<string, number> = new Map([
 const updateFunctionNames: ReadonlySet<string> = new Set(['if_not_exists', 'list_append']);
 
 /** A parsed operand or function call, before it is known where it stands. */
-type Term = { readonly kind: 'operand'; readonly operand: Operand } | { readonly kind: 'call'; readonly name: string; readonly args: readonly Term[] };
+type Term = { readonly kind: 'operand'; readonly operand: Operand } | { readonly kind: 'call'; readonly name: string; readonly operands: readonly Term[] };
 
 /** Stands in for a part whose problem is already recorded: the tree is discarded when parsing ends. */
 const placeholderPath: DocumentPath = { kind: 'path', elements: [{ kind: 'name', name: '' }] };
@@ -158,13 +158,13 @@ class ConditionParser {
   /** `'(' term (',' term)* ')'`, the argument list of IN and of every function. */
   private parseArguments(): Term[] {
     this.cursor.expectPunctuation('(');
-    const args = [this.parseTerm()];
+    const operands = [this.parseTerm()];
     while (this.cursor.isPunctuation(',')) {
       this.cursor.next();
-      args.push(this.parseTerm());
+      operands.push(this.parseTerm());
     }
     this.cursor.expectPunctuation(')');
-    return args;
+    return operands;
   }
 
   private parseTerm(): Term {
@@ -184,9 +184,9 @@ class ConditionParser {
     }
     if (token.kind === 'identifier' && this.cursor.isPunctuation('(', 1) && startsPath(this.paths)) {
       this.cursor.next();
-      const args = this.nested(() => this.parseArguments());
+      const operands = this.nested(() => this.parseArguments());
       this.checkFunctionName(token.text);
-      return { kind: 'call', name: token.text, args };
+      return { kind: 'call', name: token.text, operands };
     }
     return { kind: 'operand', operand: parsePath(this.paths) };
   }
@@ -202,10 +202,10 @@ class ConditionParser {
   private checkArity(term: Extract<Term, { kind: 'call' }>): boolean {
     const arity = conditionFunctionArity.get(term.name);
     if (arity === undefined) return false;
-    if (arity === term.args.length) return true;
+    if (arity === term.operands.length) return true;
     this.problems.record(
       'operandCount',
-      `Incorrect number of operands for operator or function; operator or function: ${term.name}, number of operands: ${term.args.length}`,
+      `Incorrect number of operands for operator or function; operator or function: ${term.name}, number of operands: ${term.operands.length}`,
     );
     return false;
   }
@@ -221,9 +221,9 @@ class ConditionParser {
   }
 
   private sizePath(term: Extract<Term, { kind: 'call' }>): DocumentPath {
-    const args = term.args.map((arg) => this.toOperand(arg));
+    const operands = term.operands.map((operand) => this.toOperand(operand));
     if (!this.checkArity(term)) return placeholderPath;
-    return this.requirePath(term.name, args[0]);
+    return this.requirePath(term.name, operands[0]);
   }
 
   private misused(name: string): void {
@@ -239,11 +239,11 @@ class ConditionParser {
 
   /** A function call standing as a condition. */
   private toCondition(term: Extract<Term, { kind: 'call' }>): Condition {
-    const args = term.args.map((arg) => this.toOperand(arg));
+    const operands = term.operands.map((operand) => this.toOperand(operand));
     if (term.name === 'size') this.misused('size');
     const placeholder: Condition = { kind: 'attributeExists', path: placeholderPath };
     if (!this.checkArity(term)) return placeholder;
-    const [first, second] = args as [Operand, Operand];
+    const [first, second] = operands as [Operand, Operand];
     switch (term.name) {
       case 'attribute_exists':
         return { kind: 'attributeExists', path: this.requirePath(term.name, first) };

@@ -141,8 +141,8 @@ class UpdateParser {
   private parseFunction(name: string): SetOperand {
     this.cursor.next();
     this.cursor.expectPunctuation('(');
-    const args = [this.nested(() => this.parseOperand())];
-    while (this.consumeComma()) args.push(this.nested(() => this.parseOperand()));
+    const operands = [this.nested(() => this.parseOperand())];
+    while (this.consumeComma()) operands.push(this.nested(() => this.parseOperand()));
     this.cursor.expectPunctuation(')');
     if (!updateFunctionNames.has(name)) {
       const message = conditionFunctionNames.has(name)
@@ -151,14 +151,14 @@ class UpdateParser {
       this.problems.record('functionName', message);
       return placeholderPath;
     }
-    if (args.length !== 2) {
+    if (operands.length !== 2) {
       this.problems.record(
         'operandCount',
-        `Incorrect number of operands for operator or function; operator or function: ${name}, number of operands: ${args.length}`,
+        `Incorrect number of operands for operator or function; operator or function: ${name}, number of operands: ${operands.length}`,
       );
       return placeholderPath;
     }
-    const [first, second] = args as [SetOperand, SetOperand];
+    const [first, second] = operands as [SetOperand, SetOperand];
     if (name === 'list_append') return { kind: 'listAppend', first, second };
     if (first.kind !== 'path') {
       this.problems.record('documentPath', `Operator or function requires a document path; operator or function: ${name}`);
