@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { usage } from '../src/cli/options.js';
 import { createItemOperations } from '../src/protocol/operations/item-operations.js';
+import { createQueryOperation } from '../src/protocol/operations/query-operation.js';
+import { createScanOperation } from '../src/protocol/operations/scan-operation.js';
 import { createTableOperations, type ControlPlane } from '../src/protocol/operations/table-operations.js';
 import type { Router } from '../src/router/router.js';
 
@@ -23,6 +25,8 @@ describe('README', () => {
     const implemented = new Set([
       ...Object.keys(createTableOperations({} as ControlPlane)),
       ...Object.keys(createItemOperations({ tables: { routeFor: () => undefined }, router: {} as Router })),
+      ...Object.keys(createQueryOperation({ tables: { routeFor: () => undefined }, router: {} as Router })),
+      ...Object.keys(createScanOperation({ tables: { routeFor: () => undefined }, router: {} as Router })),
     ]);
     const rows = tableRows('Operation coverage');
     assert.ok(rows.length > 10, 'coverage table found');

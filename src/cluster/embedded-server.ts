@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from '../lib/logger.js';
 import { createFrontDoor, type OperationHandler } from '../protocol/http-server.js';
 import { createItemOperations } from '../protocol/operations/item-operations.js';
+import { createQueryOperation } from '../protocol/operations/query-operation.js';
+import { createScanOperation } from '../protocol/operations/scan-operation.js';
 import { createTableOperations } from '../protocol/operations/table-operations.js';
 import { EmbeddedRouter } from '../router/embedded-router.js';
 import { openStorageEngine } from '../storage/open-engine.js';
@@ -57,6 +59,8 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions, logger
     Object.entries({
       ...createTableOperations(controlPlane),
       ...createItemOperations({ tables: controlPlane, router }),
+      ...createQueryOperation({ tables: controlPlane, router }),
+      ...createScanOperation({ tables: controlPlane, router }),
     }),
   );
   const frontDoor = createFrontDoor({ region: options.region, handlers, logger });

@@ -7,6 +7,7 @@ import { partitionForHash } from '../partition/partition-ranges.js';
 import { Partition, type SizeStatistics } from '../partition/partition.js';
 import type { PartitionRange, PartitionSchema } from '../partition/partition-schema.js';
 import {
+  HASH_SPACE_SIZE,
   type PartitionRead,
   type ReadTarget,
   placementHashOf,
@@ -134,7 +135,7 @@ export class EmbeddedRouter implements Router {
     let remaining = request.limit;
     let sizeBytesMax: number = limits.queryScanPageBytesMax;
     for (const [index, range] of ranges.entries()) {
-      const rangeEnd = (ranges[index + 1] as PartitionRange | undefined)?.hashStart ?? 2 ** 32;
+      const rangeEnd = (ranges[index + 1] as PartitionRange | undefined)?.hashStart ?? HASH_SPACE_SIZE;
       const hashStart = Math.max(range.hashStart, segment.hashStart, startHash);
       const hashEnd = Math.min(rangeEnd, segment.hashEnd);
       if (hashStart >= hashEnd) continue;

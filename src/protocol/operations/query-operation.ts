@@ -1,7 +1,10 @@
-import type { Item } from '../../model/attribute-value.js';
-import { attributeTypeOf, type KeySchema } from '../../model/key-schema.js';
+import type { Item, KeyValue } from '../../model/attribute-value.js';
+import type { KeySchema } from '../../model/key-schema.js';
+import { compareBytes, encodeKeyValue } from '../../model/key-encoding.js';
 import { resourceNotFound, validationError } from '../../lib/errors.js';
-import { emptyBindings, validateCondition, validateKeyCondition } from '../../expressions/index.js';
+import { assert } from '../../lib/assert.js';
+import { emptyBindings, validateKeyCondition } from '../../expressions/index.js';
+import { legacyLimits } from '../../expressions/legacy-limits.js';
 import { checkQueryFilterKeys, convertFilter, keyConditionsToCondition, validateKeyConditions } from '../../expressions/legacy-filters.js';
 import { checkExpressionParameters, checkQueryKeyConditionPresent } from '../../expressions/legacy-mixing.js';
 import type { LegacyCondition, LegacyMap } from '../../expressions/legacy-parameters.js';
@@ -11,10 +14,11 @@ import { validateRequest } from '../request-validation.js';
 import type { QueryRequest } from '../shapes/index.js';
 import type { TableDirectory } from './item-operations.js';
 import { keySelectionOf, type KeySelection, legacyKeySelection } from './query-key-condition.js';
-import { checkFilterKeys, readExpressions, withoutNulls } from './read-expressions.js';
+import { checkFilterKeys, checkKeyPaths, legacyProjection, readExpressions, withoutNulls } from './read-expressions.js';
 import { pageResponse } from './read-page-response.js';
-import { checkSelect, fetchesTableItems, type ReadIndex } from './read-select.js';
-import { checkStartKeySchema, startKeyNames, validateStartKeyValues } from './read-start-key.js';
+import { readPlan } from './read-plan.js';
+import { checkSelect, type ReadIndex } from './read-select.js';
+import { checkStartKeySchema, validateStartKeyValues } from './read-start-key.js';
 
 export interface ReadOperationServices {
   readonly tables: TableDirectory;
@@ -23,9 +27,10 @@ export interface ReadOperationServices {
 
 /**
  * Query: the items of one partition key of a table or index, in sort-key order, a page at a time. Checks
- * run in DynamoDB's order: request shape, legacy and expression members, the legacy conditions, the
- * expressions and their placeholders, Select, the start key's values; then the table and index, the start
- * key against their keys, the key condition against their schema, and the filter against the keys.
+ * run in DynamoDB's order: request shape, legacy and expression members, QueryFilter, AttributesToGet,
+ * the start key's values, KeyConditions, the expressions and their placeholders, Select; then the table
+ * and index, the start key against their keys, the key condition against the keys read, the start key
+ * against the key condition, and the filter against the keys.
  */
 export function createQueryOperation(services: ReadOperationServices) {
   return {
@@ -35,15 +40,18 @@ export function createQueryOperation(services: ReadOperationServices) {
       checkExpressionParameters('Query', request);
       const queryFilter = request.QueryFilter as LegacyMap<LegacyCondition> | undefined;
       const legacyFilter = convertFilter(queryFilter, request.ConditionalOperator);
+      const attributesToGet = legacyProjection(request);
+      const startKey = validateStartKeyValues(request.ExclusiveStartKey);
       const legacyKeyConditions =
         request.KeyConditions === undefined ? undefined : validateKeyConditions(request.KeyConditions as LegacyMap<LegacyCondition>);
       checkQueryKeyConditionPresent(request);
       const expressions = readExpressions(request);
       const keyConditionParts =
         expressions.keyCondition === undefined ? undefined : validateKeyCondition(expressions.keyCondition, expressions.bindings);
-      if (expressions.keyCondition !== undefined) validateCondition('KeyConditionExpression', expressions.keyCondition, expressions.bindings);
-      checkSelect(request);
-      const startKey = validateStartKeyValues(request.ExclusiveStartKey);
+      if (keyConditionParts !== undefined && keyConditionParts.length > legacyLimits.keyConditionsCountMax) {
+        throw validationError('Conditions can be of length 1 or 2 only');
+      }
+      checkSelect(request, 'Query');
 
       const route = services.tables.routeFor(request.TableName);
       if (route === undefined) throw resourceNotFound();
@@ -53,14 +61,18 @@ export function createQueryOperation(services: ReadOperationServices) {
       }
       const key = index === undefined ? route.schema.key : index.index.key;
       if (startKey !== undefined) checkStartKeySchema(startKey, route, index, 'Query');
+      assert(keyConditionParts !== undefined || legacyKeyConditions !== undefined, 'a key condition is present');
       const selection =
         keyConditionParts !== undefined
           ? keySelectionOf(keyConditionParts, key, expressions.bindings)
-          : legacyKeySelection(keyConditionsToCondition(legacyKeyConditions!, key), key, emptyBindings);
+          : legacyKeySelection(keyConditionsToCondition(legacyKeyConditions as NonNullable<typeof legacyKeyConditions>, key), key, emptyBindings);
       if (startKey !== undefined) checkStartKeyInRange(startKey, key, selection);
+      const indexKeys = indexKeySchemas(route);
+      checkKeyPaths(undefined, expressions.projection, expressions.bindings, route.schema.key, indexKeys);
       checkFilterKeys(expressions.filter, expressions.bindings, key);
       checkQueryFilterKeys(queryFilter, key);
-      const fetchTableItems = fetchesTableItems(request, index);
+      const plan = readPlan(request, route, index, expressions, { filter: legacyFilter, projection: attributesToGet });
+      checkKeyPaths(expressions.filter, undefined, expressions.bindings, route.schema.key, indexKeys);
 
       const page = await services.router.queryPartition(route, {
         index: request.IndexName,
@@ -69,19 +81,9 @@ export function createQueryOperation(services: ReadOperationServices) {
         forward: request.ScanIndexForward !== false,
         exclusiveStartKey: startKey,
         limit: request.Limit,
-        fetchTableItems,
+        fetchTableItems: plan.fetchTableItems,
       });
-      return pageResponse(page, {
-        route,
-        index,
-        filter: expressions.filter ?? legacyFilter,
-        projection: expressions.projection,
-        bindings: expressions.bindings,
-        countOnly: request.Select === 'COUNT',
-        consistentRead: request.ConsistentRead === true,
-        returnConsumedCapacity: request.ReturnConsumedCapacity,
-        startKeyNames: startKeyNames(route, index),
-      });
+      return pageResponse(page, plan.shaping);
     },
   };
 }
@@ -96,17 +98,25 @@ export function findIndex(route: TableRoute, indexName: string | undefined): Rea
   throw validationError(`The table does not have the specified index: ${indexName}`);
 }
 
-/** A start key must lie within what the key condition selects. */
+export function indexKeySchemas(route: TableRoute): KeySchema[] {
+  return [...route.schema.localIndexes, ...route.schema.globalIndexes].map((index) => index.key);
+}
+
+/**
+ * A start key must lie within what the key condition selects. With a sort-key condition DynamoDB checks
+ * the sort key first, and words a partition-key mismatch differently.
+ */
 function checkStartKeyInRange(startKey: Item, key: KeySchema, selection: KeySelection): void {
   const partitionValue = startKey[key.partitionKey.name];
-  const sortValue = key.sortKey === undefined ? undefined : startKey[key.sortKey.name];
   const samePartition =
-    partitionValue !== undefined &&
-    attributeTypeOf(partitionValue) === attributeTypeOf(selection.partitionKeyValue) &&
-    JSON.stringify(partitionValue) === JSON.stringify(selection.partitionKeyValue);
-  const inSortRange =
-    selection.sortKeyRange === undefined || sortValue === undefined || sortKeyMatches(selection.sortKeyRange, sortValue as typeof selection.partitionKeyValue);
-  if (!samePartition || !inSortRange) {
-    throw validationError('The provided starting key is outside query boundaries based on provided conditions');
+    partitionValue !== undefined && compareBytes(encodeKeyValue(partitionValue as KeyValue), encodeKeyValue(selection.partitionKeyValue)) === 0;
+  if (selection.sortKeyRange === undefined || key.sortKey === undefined) {
+    if (!samePartition) throw validationError('The provided starting key is outside query boundaries based on provided conditions');
+    return;
   }
+  const sortValue = startKey[key.sortKey.name] as KeyValue | undefined;
+  if (sortValue === undefined || !sortKeyMatches(selection.sortKeyRange, sortValue)) {
+    throw validationError('The provided starting key does not match the range key predicate');
+  }
+  if (!samePartition) throw validationError('The query can return at most one row and cannot be restarted');
 }

@@ -1,4 +1,4 @@
-import type { Bindings, Condition, Operand, Projection } from '../../expressions/index.js';
+import type { Bindings, Condition, DocumentPath, Operand, Projection } from '../../expressions/index.js';
 import {
   parseFilterExpression,
   parseKeyConditionExpression,
@@ -34,24 +34,61 @@ export function withoutNulls<T extends object>(body: unknown): T {
   return Object.fromEntries(Object.entries(members).filter(([, value]) => value !== null)) as T;
 }
 
-/** Parses the expressions, then checks their placeholders and the filter's operands. */
+/** AttributesToGet as a projection (DynamoDB checks it right after the legacy filter). */
+export function legacyProjection(request: ReadExpressionMembers): Projection | undefined {
+  return request.AttributesToGet === undefined ? undefined : convertAttributesToGet(request.AttributesToGet);
+}
+
+/**
+ * Parses the expressions, then checks the attribute maps and placeholders, then the key condition's and
+ * the filter's operands (a KeyConditionExpression's operand types before its shape).
+ */
 export function readExpressions(request: ReadExpressionMembers): ReadExpressions {
   const text = (value: string | undefined, parse: (text: string) => Condition): Condition | undefined =>
     value === undefined ? undefined : parse(value);
   const keyCondition = text(request.KeyConditionExpression, parseKeyConditionExpression);
   const filter = text(request.FilterExpression, parseFilterExpression);
-  const projection =
-    request.ProjectionExpression !== undefined
-      ? parseProjectionExpression(request.ProjectionExpression)
-      : request.AttributesToGet !== undefined
-        ? convertAttributesToGet(request.AttributesToGet)
-        : undefined;
+  const projection = request.ProjectionExpression === undefined ? undefined : parseProjectionExpression(request.ProjectionExpression);
   const bindings = validateExpressionAttributes(
-    { keyCondition, filter, projection: request.ProjectionExpression === undefined ? undefined : projection },
+    { keyCondition, filter, projection },
     { names: request.ExpressionAttributeNames, values: request.ExpressionAttributeValues },
   );
+  if (keyCondition !== undefined) validateCondition('KeyConditionExpression', keyCondition, bindings);
   if (filter !== undefined) validateCondition('FilterExpression', filter, bindings);
   return { bindings, keyCondition, filter, projection };
+}
+
+/** The top-level attributes a read's filter and projection name (to know what an index must supply). */
+export function namedAttributes(filter: Condition | undefined, projection: Projection | undefined, bindings: Bindings): Set<string> {
+  const names = new Set<string>();
+  if (filter !== undefined) collectPathHeads(filter, bindings, names);
+  for (const path of projection?.paths ?? []) names.add(String(resolvePath(path, bindings)[0]));
+  return names;
+}
+
+/**
+ * Key attributes of the table ("Key") and then of its indexes ("IndexKey") are scalars, so a projection
+ * or filter may not reach inside one with `.` or `[]`.
+ */
+export function checkKeyPaths(
+  condition: Condition | undefined,
+  projection: Projection | undefined,
+  bindings: Bindings,
+  tableKey: KeySchema,
+  indexKeys: readonly KeySchema[],
+): void {
+  const nested = new Set<string>();
+  const add = (path: DocumentPath): void => {
+    const resolved = resolvePath(path, bindings);
+    if (resolved.length > 1) nested.add(String(resolved[0]));
+  };
+  if (condition !== undefined) forEachPath(condition, add);
+  for (const path of projection?.paths ?? []) add(path);
+  const refuse = (kind: string, name: string): never => {
+    throw validationError(`Key attributes must be scalars; list random access '[]' and map lookup '.' are not allowed: ${kind}: ${name}`);
+  };
+  for (const attribute of keyAttributes(tableKey)) if (nested.has(attribute.name)) refuse('Key', attribute.name);
+  for (const key of indexKeys) for (const attribute of keyAttributes(key)) if (nested.has(attribute.name)) refuse('IndexKey', attribute.name);
 }
 
 /** A Query's FilterExpression may not name a key attribute of the table or index it reads. */
@@ -67,19 +104,22 @@ export function checkFilterKeys(filter: Condition | undefined, bindings: Binding
 }
 
 function collectPathHeads(condition: Condition, bindings: Bindings, heads: Set<string>): void {
+  forEachPath(condition, (path) => heads.add(String(resolvePath(path, bindings)[0])));
+}
+
+/** Calls `visit` with every document path a condition names, in order. */
+function forEachPath(condition: Condition, visit: (path: DocumentPath) => void): void {
   const operand = (value: Operand): void => {
-    if (value.kind === 'path' || value.kind === 'size') {
-      const path = resolvePath(value.kind === 'path' ? value : value.path, bindings);
-      heads.add(String(path[0]));
-    }
+    if (value.kind === 'path') visit(value);
+    else if (value.kind === 'size') visit(value.path);
   };
   switch (condition.kind) {
     case 'and':
     case 'or':
-      collectPathHeads(condition.left, bindings, heads);
-      return collectPathHeads(condition.right, bindings, heads);
+      forEachPath(condition.left, visit);
+      return forEachPath(condition.right, visit);
     case 'not':
-      return collectPathHeads(condition.condition, bindings, heads);
+      return forEachPath(condition.condition, visit);
     case 'comparison':
       return [condition.left, condition.right].forEach(operand);
     case 'between':

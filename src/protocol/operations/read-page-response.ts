@@ -19,6 +19,8 @@ export interface PageShaping {
   readonly consistentRead: boolean;
   readonly returnConsumedCapacity: string | undefined;
   readonly startKeyNames: readonly string[];
+  /** Applied to each item that passes the filter when no projection is given (an index's projection). */
+  readonly reproject?: ((item: Item) => Item) | undefined;
 }
 
 type Response = Record<string, unknown>;
@@ -32,7 +34,8 @@ export function pageResponse(page: ReadPage, shaping: PageShaping): Response {
   const matched: Item[] = [];
   for (const item of page.items) {
     if (shaping.filter !== undefined && !evaluateCondition(shaping.filter, item, shaping.bindings)) continue;
-    matched.push(shaping.projection === undefined ? item : projectExpression(item, shaping.projection, shaping.bindings));
+    if (shaping.projection !== undefined) matched.push(projectExpression(item, shaping.projection, shaping.bindings));
+    else matched.push(shaping.reproject === undefined ? item : shaping.reproject(item));
   }
   const response: Response = {};
   if (!shaping.countOnly) response['Items'] = matched;

@@ -6,13 +6,21 @@ import type { TableRoute } from '../../router/router.js';
 import type { ReadIndex } from './read-select.js';
 
 const INVALID_START_KEY = 'The provided starting key is invalid';
+const KEY_MISMATCH = 'The provided key element does not match the schema';
+
+/**
+ * The problems DynamoDB reports inside "The provided starting key is invalid: …"; the others (numbers,
+ * duplicates, an empty number set) it reports as they are.
+ */
+const PREFIXED_VALUE_PROBLEM =
+  /^(Supplied AttributeValue |One or more parameter values were invalid: (Null attribute value types must have the value of true|An string set {2}may not be empty|Binary sets should not be empty)$)/;
 
 /** The attribute values of ExclusiveStartKey, checked before the table is looked up. */
 export function validateStartKeyValues(startKey: unknown): Item | undefined {
   if (startKey === undefined || startKey === null) return undefined;
   const result = checkItem(startKey);
   if (!result.ok) {
-    if (result.error.type !== 'ValidationException') throw result.error;
+    if (result.error.type !== 'ValidationException' || !PREFIXED_VALUE_PROBLEM.test(result.error.message)) throw result.error;
     throw validationError(`${INVALID_START_KEY}: ${result.error.message}`);
   }
   return result.value;
@@ -27,15 +35,17 @@ export function startKeyNames(route: TableRoute, index: ReadIndex | undefined): 
 
 /**
  * ExclusiveStartKey against the table (and index): exactly the key attributes of both, each of its
- * schema type. A Scan of a table words a wrong attribute count as a key mismatch.
+ * schema type. A Scan of a table words a wrong attribute count as a key mismatch. The key a read goes by
+ * (a Query's table or index key, a Scan's index key) is checked first and its mismatch reported bare;
+ * the table key after it, inside "The provided starting key is invalid: …".
  */
 export function checkStartKeySchema(startKey: Item, route: TableRoute, index: ReadIndex | undefined, operation: 'Query' | 'Scan'): void {
   const names = startKeyNames(route, index);
+  const tableScan = operation === 'Scan' && index === undefined;
   if (Object.keys(startKey).length !== names.length || names.some((name) => !Object.hasOwn(startKey, name))) {
-    if (operation === 'Scan' && index === undefined) throw validationError(`${INVALID_START_KEY}: The provided key element does not match the schema`);
-    throw validationError(INVALID_START_KEY);
+    throw validationError(tableScan ? `${INVALID_START_KEY}: ${KEY_MISMATCH}` : INVALID_START_KEY);
   }
-  if (index !== undefined) checkTypes(startKey, index.index.key);
+  if (!tableScan) checkTypes(startKey, index === undefined ? route.schema.key : index.index.key);
   try {
     validateKey(lastEvaluatedKey(startKey, keyAttributes(route.schema.key).map((attribute) => attribute.name)), route.schema.key);
   } catch (error) {
@@ -48,7 +58,7 @@ function checkTypes(startKey: Item, key: KeySchema): void {
   for (const attribute of keyAttributes(key)) {
     const value = startKey[attribute.name];
     if (value === undefined || !(attribute.type in value)) {
-      throw validationError(`${INVALID_START_KEY}: The provided key element does not match the schema`);
+      throw validationError(KEY_MISMATCH);
     }
   }
 }
