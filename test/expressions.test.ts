@@ -65,6 +65,37 @@ describe('expressions through the SDK', () => {
       assert.equal(await get('guarded'), undefined);
     });
 
+    it('answers every kind of bad condition with DynamoDB\'s message, writing nothing', async () => {
+      await client.send(new PutItemCommand({ TableName: table, Item: { pk: { S: 'untouched' }, v: { N: '1' } } }));
+      const cases: Array<{ input: Record<string, unknown>; message: string | RegExp }> = [
+        { input: { ConditionExpression: 'v = ' }, message: 'Invalid ConditionExpression: Syntax error; token: "<EOF>", near: "= "' },
+        { input: { ConditionExpression: '' }, message: 'Invalid ConditionExpression: The expression can not be empty;' },
+        { input: { ConditionExpression: 'size = :v', ExpressionAttributeValues: { ':v': { N: '1' } } }, message: /^Invalid ConditionExpression: / },
+        { input: { ConditionExpression: 'name = :v', ExpressionAttributeValues: { ':v': { S: 'x' } } }, message: 'Invalid ConditionExpression: Attribute name is a reserved keyword; reserved keyword: name' },
+        { input: { ConditionExpression: '#missing = :v', ExpressionAttributeValues: { ':v': { S: 'x' } } }, message: 'Invalid ConditionExpression: An expression attribute name used in the document path is not defined; attribute name: #missing' },
+        { input: { ConditionExpression: 'v = :v', ExpressionAttributeValues: { ':v': { N: '1' }, ':w': { N: '2' } } }, message: 'Value provided in ExpressionAttributeValues unused in expressions: keys: {:w}' },
+        { input: { ConditionExpression: 'v = :v', ExpressionAttributeNames: { '#n': 'v' }, ExpressionAttributeValues: { ':v': { N: '1' } } }, message: 'Value provided in ExpressionAttributeNames unused in expressions: keys: {#n}' },
+        { input: { ConditionExpression: 'nosuchfunction(v)' }, message: 'Invalid ConditionExpression: Invalid function name; function: nosuchfunction' },
+        { input: { ConditionExpression: 'begins_with(v)' }, message: /^Invalid ConditionExpression: Incorrect number of operands for operator or function; operator or function: begins_with, number of operands: 1/ },
+        { input: { ConditionExpression: 'v BETWEEN :high AND :low', ExpressionAttributeValues: { ':high': { N: '9' }, ':low': { N: '1' } } }, message: /^Invalid ConditionExpression: The BETWEEN operator requires upper bound to be greater than or equal to lower bound/ },
+        { input: { ConditionExpression: 'v = :v', ExpressionAttributeValues: { ':v': { N: 'x' } } }, message: /^ExpressionAttributeValues contains invalid value: The parameter cannot be converted to a numeric value/ },
+        { input: { ConditionExpression: 'v = :v', ExpressionAttributeValues: {} }, message: 'ExpressionAttributeValues must not be empty' },
+        { input: { ExpressionAttributeValues: { ':v': { N: '1' } } }, message: 'ExpressionAttributeValues can only be specified when using expressions: ConditionExpression is null' },
+        { input: { ConditionExpression: 'attribute_exists(v)', Expected: { v: { Exists: true, Value: { N: '1' } } } }, message: /^Can not use both expression and non-expression parameters in the same request/ },
+        { input: { Expected: { v: { ComparisonOperator: 'BETWEEN', AttributeValueList: [{ N: '1' }] } } }, message: 'One or more parameter values were invalid: Invalid number of argument(s) for the BETWEEN ComparisonOperator' },
+        { input: { ConditionExpression: 'v = :v', ExpressionAttributeValues: { ':v': { N: '1' } }, ReturnValuesOnConditionCheckFailure: 'ALL_NEW' }, message: /ReturnValuesOnConditionCheckFailure|failed to satisfy constraint/ },
+      ];
+      for (const testCase of cases) {
+        const error = await failure(
+          client.send(new PutItemCommand({ TableName: table, Item: { pk: { S: 'untouched' }, v: { N: '2' } }, ...testCase.input } as never)),
+        );
+        assert.equal(error.name, 'ValidationException', JSON.stringify(testCase.input));
+        if (typeof testCase.message === 'string') assert.equal(error.message, testCase.message, JSON.stringify(testCase.input));
+        else assert.match(error.message, testCase.message, JSON.stringify(testCase.input));
+      }
+      assert.deepEqual(await get('untouched'), { pk: { S: 'untouched' }, v: { N: '1' } });
+    });
+
     it('accepts the legacy Expected parameter', async () => {
       await client.send(new PutItemCommand({ TableName: table, Item: { pk: { S: 'legacy' }, v: { N: '1' } } }));
       const refused = await failure(
