@@ -1,14 +1,14 @@
 /**
- * Throughput of the storage engines, for the numbers quoted in reviews (not a test).
+ * Throughput of the storage engines, the numbers ARCHITECTURE.md quotes (not a test).
  *
- * Usage: node dist/src/storage/storage-benchmark.js [keys count, default 200000]
+ * Usage: npm run bench:storage -- [keys count, default 200000]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { StorageEngine, StorageKey } from './engine.js';
-import { openLmdbStorageEngine, type LmdbStorageEngine } from './lmdb-engine.js';
-import { MemoryStorageEngine } from './memory-engine.js';
+import type { StorageEngine, StorageKey } from '../src/storage/engine.js';
+import { openLmdbStorageEngine, type LmdbStorageEngine } from '../src/storage/lmdb-engine.js';
+import { MemoryStorageEngine } from '../src/storage/memory-engine.js';
 
 const keysCount = Number(process.argv[2] ?? 200_000);
 const valueBytes = 200;
