@@ -8,6 +8,9 @@
  *   values {":v": {"S": "x"}}          optional ExpressionAttributeValues (JSON)
  *   keys pk, sk                        key attribute names (updates; key conditions: partition, sort;
  *                                      pk, sk when absent)
+ *   item {"pk": {"S": "a"}}            updates only: apply the update to this item (`item absent` for
+ *                                      none), its key being the item's `keys` attributes ...
+ *   key {"pk": {"S": "a"}}             ... or, for an absent item, this key
  *   => SET a = :v                      the printed tree, or `error: <message>`
  */
 export const goldenKinds = ['condition', 'filter', 'key', 'projection', 'update'] as const;
@@ -20,6 +23,10 @@ export interface GoldenCase {
   readonly names: Record<string, string> | undefined;
   readonly values: Record<string, unknown> | undefined;
   readonly keys: readonly string[];
+  /** Updates only: the item to apply the update to (null: no item), or undefined to only parse and check. */
+  readonly item: Record<string, unknown> | null | undefined;
+  /** Updates to an absent item: the key the request names. */
+  readonly key: Record<string, unknown> | undefined;
   /** The output recorded in the file, if any. */
   readonly expected: string | undefined;
   /** The block's lines other than the output, kept verbatim for rewriting. */
@@ -56,6 +63,8 @@ function parseBlock(start: number, lines: readonly string[]): GoldenCase {
   let names: Record<string, string> | undefined;
   let values: Record<string, unknown> | undefined;
   let keys: string[] = [];
+  let item: Record<string, unknown> | null | undefined;
+  let key: Record<string, unknown> | undefined;
   let expected: string | undefined;
   const inputLines = [first];
   for (const line of body.slice(1)) {
@@ -66,10 +75,13 @@ function parseBlock(start: number, lines: readonly string[]): GoldenCase {
     inputLines.push(line);
     if (line.startsWith('names ')) names = JSON.parse(line.slice(6)) as Record<string, string>;
     else if (line.startsWith('values ')) values = JSON.parse(line.slice(7)) as Record<string, unknown>;
-    else if (line.startsWith('keys ')) keys = line.slice(5).split(',').map((key) => key.trim());
+    else if (line.startsWith('keys ')) keys = line.slice(5).split(',').map((name) => name.trim());
+    else if (line === 'item absent') item = null;
+    else if (line.startsWith('item ')) item = JSON.parse(line.slice(5)) as Record<string, unknown>;
+    else if (line.startsWith('key ')) key = JSON.parse(line.slice(4)) as Record<string, unknown>;
     else throw new Error(`line ${start}: unknown line "${line}"`);
   }
-  return { line: start, kind, text, names, values, keys, expected, inputLines, comments };
+  return { line: start, kind, text, names, values, keys, item, key, expected, inputLines, comments };
 }
 
 export function formatGoldenFile(cases: readonly GoldenCase[], outputs: readonly string[]): string {

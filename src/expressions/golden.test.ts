@@ -8,6 +8,10 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { DynamoDbError } from '../lib/errors.js';
+import type { AttributeValue, Item } from '../model/attribute-value.js';
+import { validateItem } from '../model/validate-attribute-value.js';
+import { applyUpdate } from './apply-update.js';
+import type { Bindings } from './bindings.js';
 import type { Condition, Projection, UpdateExpression } from './ast.js';
 import { type GoldenCase, formatGoldenFile, parseGoldenFile } from './golden-cases.test-support.js';
 import {
@@ -71,9 +75,19 @@ function describeOutcome(golden: GoldenCase): string {
       const tree: UpdateExpression = parseUpdateExpression(golden.text);
       const bindings = validateExpressionAttributes({ update: tree }, maps);
       validateUpdateExpression(tree, bindings, golden.keys);
-      return printUpdate(tree);
+      if (golden.item === undefined) return printUpdate(tree);
+      return `item ${JSON.stringify(applyGoldenUpdate(golden, tree, bindings))}`;
     }
   }
+}
+
+/** Applies an update case to its item, as UpdateItem does: the item, or the key when there is none. */
+function applyGoldenUpdate(golden: GoldenCase, tree: UpdateExpression, bindings: Bindings): Item {
+  const item = golden.item === null || golden.item === undefined ? undefined : validateItem(golden.item);
+  const key: Record<string, AttributeValue> = {};
+  if (item !== undefined) for (const name of golden.keys) if (item[name] !== undefined) key[name] = item[name];
+  const requestKey = golden.key === undefined ? key : validateItem(golden.key);
+  return applyUpdate(tree, item, requestKey, bindings).item;
 }
 
 const files = readdirSync(goldenDirectory).filter((name) => name.endsWith('.txt')).sort();
