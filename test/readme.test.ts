@@ -2,10 +2,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { usage } from '../src/cli/options.js';
-import { createItemOperations } from '../src/protocol/operations/item-operations.js';
-import { createQueryOperation } from '../src/protocol/operations/query-operation.js';
-import { createScanOperation } from '../src/protocol/operations/scan-operation.js';
-import { createTableOperations, type ControlPlane } from '../src/protocol/operations/table-operations.js';
+import { createOperationHandlers } from '../src/protocol/operations/operation-handlers.js';
+import type { ControlPlane } from '../src/protocol/operations/table-operations.js';
 import type { Router } from '../src/router/router.js';
 
 /** README.md is the front door: its coverage table and flag table must say what the server does. */
@@ -22,12 +20,14 @@ function tableRows(heading: string): string[][] {
 
 describe('README', () => {
   it('lists exactly the implemented operations as supported', () => {
-    const implemented = new Set([
-      ...Object.keys(createTableOperations({} as ControlPlane)),
-      ...Object.keys(createItemOperations({ tables: { routeFor: () => undefined }, router: {} as Router })),
-      ...Object.keys(createQueryOperation({ tables: { routeFor: () => undefined }, router: {} as Router })),
-      ...Object.keys(createScanOperation({ tables: { routeFor: () => undefined }, router: {} as Router })),
-    ]);
+    const implemented = new Set(
+      createOperationHandlers({
+        controlPlane: {} as ControlPlane,
+        tables: { routeFor: () => undefined },
+        router: {} as Router,
+        nowMs: () => 0,
+      }).keys(),
+    );
     const rows = tableRows('Operation coverage');
     assert.ok(rows.length > 10, 'coverage table found');
     const supported = new Set(rows.filter(([, status]) => status?.startsWith('supported')).map(([name]) => name as string));

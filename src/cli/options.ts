@@ -8,6 +8,7 @@ export interface ServerOptions {
   readonly inMemory: boolean;
   readonly region: string;
   readonly logLevel: LogLevel;
+  readonly enforceThroughput: boolean;
 }
 
 export type ParsedCommand =
@@ -23,6 +24,7 @@ export const defaultServerOptions: ServerOptions = {
   inMemory: false,
   region: 'us-east-1',
   logLevel: 'info',
+  enforceThroughput: false,
 };
 
 const PORT_MAX = 65535;
@@ -39,6 +41,8 @@ Options:
   --in-memory         keep all data in memory only; nothing is written to disk
   --region <name>     region in ARNs and the health answer (default ${defaultServerOptions.region})
   --log-level <lvl>   one of ${logLevels.join(', ')} (default ${defaultServerOptions.logLevel})
+  --enforce-throughput  throttle requests beyond each table's provisioned (or on-demand maximum)
+                      throughput, as DynamoDB does; off by default
   --help              print this help and exit
   --version           print the version and exit
 `;
@@ -57,6 +61,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
         'in-memory': { type: 'boolean' },
         region: { type: 'string' },
         'log-level': { type: 'string' },
+        'enforce-throughput': { type: 'boolean' },
         help: { type: 'boolean' },
         version: { type: 'boolean' },
       },
@@ -88,6 +93,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
       inMemory: values['in-memory'] === true,
       region,
       logLevel,
+      enforceThroughput: values['enforce-throughput'] === true,
     },
   };
 }

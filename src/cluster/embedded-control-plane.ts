@@ -34,6 +34,8 @@ import { keyspace, partitionPrefix, prefixEnd } from '../partition/storage-keys.
 import type { ControlPlane } from '../protocol/operations/table-operations.js';
 import type { TableDirectory } from '../protocol/operations/item-operations.js';
 import type { EmbeddedRouter } from '../router/embedded-router.js';
+import type { ThroughputGovernor } from '../router/throughput-governor.js';
+import { throughputLimitsOf } from './table-throughput-limits.js';
 import type { TableRoute } from '../router/router.js';
 import type { StorageEngine } from '../storage/engine.js';
 import type { Item } from '../model/attribute-value.js';
@@ -93,6 +95,7 @@ export class EmbeddedControlPlane implements ControlPlane, TableDirectory {
     private readonly environment: ControlPlaneEnvironment,
     private readonly settings: ControlPlaneSettings,
     private readonly logger: Logger,
+    private readonly throughput?: ThroughputGovernor,
   ) {
     this.store = new TableCatalogueStore<TableRecord>(engine);
   }
@@ -249,6 +252,7 @@ export class EmbeddedControlPlane implements ControlPlane, TableDirectory {
     this.routes.set(record.name, route);
     if (previous === undefined) this.router.attachTable(route);
     else this.router.updateSchema(route, route.schema);
+    this.throughput?.configure(record.name, throughputLimitsOf(record.definition));
   }
 
   private async replaceDefinition(definition: TableDefinition): Promise<void> {
@@ -341,6 +345,7 @@ export class EmbeddedControlPlane implements ControlPlane, TableDirectory {
     if (this.records.get(record.name) === record || this.records.get(record.name)?.definition.status === 'DELETING') {
       this.records.delete(record.name);
       this.routes.delete(record.name);
+      this.throughput?.forget(record.name);
     }
   }
 }

@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../lib/logger.js';
-import { createFrontDoor, type OperationHandler } from '../protocol/http-server.js';
-import { createItemOperations } from '../protocol/operations/item-operations.js';
-import { createQueryOperation } from '../protocol/operations/query-operation.js';
-import { createScanOperation } from '../protocol/operations/scan-operation.js';
-import { createTableOperations } from '../protocol/operations/table-operations.js';
+import { createFrontDoor } from '../protocol/http-server.js';
+import { createOperationHandlers } from '../protocol/operations/operation-handlers.js';
 import { EmbeddedRouter } from '../router/embedded-router.js';
+import { ThroughputGovernor } from '../router/throughput-governor.js';
 import { openStorageEngine } from '../storage/open-engine.js';
 import { EmbeddedControlPlane } from './embedded-control-plane.js';
 
@@ -28,6 +26,8 @@ export interface EmbeddedServerOptions {
   readonly dataDirectory: string;
   readonly inMemory: boolean;
   readonly region: string;
+  /** Throttle requests beyond each table's provisioned (or on-demand maximum) throughput. Off by default. */
+  readonly enforceThroughput?: boolean;
 }
 
 /** One process, every component: front door, control plane, router, partitions, storage. */
@@ -38,6 +38,7 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions, logger
     (task) => setImmediate(task),
     (partitionId, error) => logger.error('global index maintenance failed', { partitionId, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
   );
+  const throughput = new ThroughputGovernor(options.enforceThroughput === true, () => Date.now());
   const controlPlane = new EmbeddedControlPlane(
     engine,
     router,
@@ -48,6 +49,7 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions, logger
     },
     { region: options.region, accountId: LOCAL_ACCOUNT_ID, statusTransitionMs: STATUS_TRANSITION_MS },
     logger,
+    throughput,
   );
   try {
     await controlPlane.load();
@@ -55,14 +57,7 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions, logger
     await engine.close();
     throw error;
   }
-  const handlers = new Map<string, OperationHandler>(
-    Object.entries({
-      ...createTableOperations(controlPlane),
-      ...createItemOperations({ tables: controlPlane, router }),
-      ...createQueryOperation({ tables: controlPlane, router }),
-      ...createScanOperation({ tables: controlPlane, router }),
-    }),
-  );
+  const handlers = createOperationHandlers({ controlPlane, tables: controlPlane, router, throughput, nowMs: () => Date.now() });
   const frontDoor = createFrontDoor({ region: options.region, handlers, logger });
   try {
     await new Promise<void>((resolve, reject) => {

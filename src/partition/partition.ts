@@ -7,6 +7,8 @@ import type { LocalIndexSchema, PartitionSchema } from './partition-schema.js';
 import { hasIndexKey, projectItem } from './projection.js';
 import { itemKey, localIndexKey, partitionStateKey, sameBytes, writeLogKey } from './storage-keys.js';
 import type { WriteLogEntry } from './write-log.js';
+import { TransactionLocks } from './transaction-locks.js';
+import { DynamoDbError } from '../lib/errors.js';
 
 /** Item count and total item bytes of a table partition or of one index's share of it. */
 export interface SizeStatistics {
@@ -39,7 +41,39 @@ export type WriteOutcome<Reason> =
     }
   | { readonly ok: false; readonly reason: Reason; readonly old: Item | undefined };
 
+/** A transaction's decision for one item: a write, no change (a condition check), or a refusal. */
+export type TransactionItemDecision<Reason> = WriteDecision<Reason> | { readonly kind: 'check' };
+
+export type PrepareOutcome<Reason> =
+  | { readonly kind: 'prepared'; readonly old: Item | undefined; readonly new: Item | undefined }
+  | { readonly kind: 'rejected'; readonly reason: Reason; readonly old: Item | undefined }
+  /** Another transaction holds the item. */
+  | { readonly kind: 'conflict' };
+
+/** A prepared transaction's storage operations, and what to do once the engine took them. */
+export interface StagedCommit {
+  readonly operations: readonly WriteOperation[];
+  readonly complete: () => void;
+}
+
+interface StagedWrite {
+  readonly storageKey: Uint8Array;
+  readonly key: EncodedKey;
+  readonly old: Item | undefined;
+  readonly new: Item | undefined;
+}
+
+interface PreparedWrite extends StagedWrite {
+  /** False for a condition check, or a delete of an item that is not there. */
+  readonly changes: boolean;
+}
+
 const ALREADY_DURABLE = Promise.resolve();
+
+/** A single-item write met an item a prepared transaction holds: DynamoDB's answer to that client. */
+function transactionConflict(): DynamoDbError {
+  return new DynamoDbError('TransactionConflictException', 'Transaction is ongoing for the item');
+}
 
 /**
  * One partition of a table: a contiguous range of the partition-key hash space. It keeps its items in key
@@ -51,6 +85,9 @@ export class Partition {
   private schema: PartitionSchema;
   private state: PartitionState;
   private readonly committedListeners: Array<(partition: Partition) => void> = [];
+  private readonly locks = new TransactionLocks();
+  /** By transaction: the items it prepared here, in the order prepared, until it commits or aborts. */
+  private readonly preparedWrites = new Map<number, PreparedWrite[]>();
 
   constructor(
     readonly id: number,
@@ -105,6 +142,8 @@ export class Partition {
 
   write<Reason>(key: EncodedKey, decide: (old: Item | undefined) => WriteDecision<Reason>): WriteOutcome<Reason> {
     const storageKey = itemKey(this.id, key.hash, key.bytes);
+    // Only a cluster transaction, prepared on this node and not yet committed, can hold an item here.
+    if (!this.locks.isFree(storageKey)) throw transactionConflict();
     const stored = this.engine.get(storageKey);
     const old = stored === undefined ? undefined : decodeJson<Item>(stored);
     const decision = decide(old);
@@ -114,11 +153,95 @@ export class Partition {
       return { ok: true, old, new: next, durable: ALREADY_DURABLE };
     }
     const operations: WriteOperation[] = [];
-    if (next === undefined) operations.push({ kind: 'delete', key: storageKey });
-    else operations.push({ kind: 'put', key: storageKey, value: encodeJson(next) });
     // The next state is built aside and kept only once the engine took the write, so a write the engine
     // refuses (it throws and applies nothing) leaves the counters as they are on storage.
     const state = copyState(this.state);
+    this.appendWrite(state, { storageKey, key, old, new: next }, operations);
+    operations.push({ kind: 'put', key: partitionStateKey(this.id), value: encodeJson(state) });
+    const durable = this.engine.write(operations);
+    this.state = state;
+    for (const listener of this.committedListeners) listener(this);
+    return { ok: true, old, new: next, durable };
+  }
+
+  /**
+   * Prepare phase of a transaction (see router/transaction-coordinator.ts) for one of its items: the item must not
+   * be held by another transaction; the decision is taken against the item as it is now, and an accepted
+   * item is locked until the transaction commits or aborts. Nothing is written yet.
+   */
+  prepareTransactionItem<Reason>(
+    transactionId: number,
+    key: EncodedKey,
+    decide: (old: Item | undefined) => TransactionItemDecision<Reason>,
+  ): PrepareOutcome<Reason> {
+    const storageKey = itemKey(this.id, key.hash, key.bytes);
+    if (!this.locks.isFree(storageKey, transactionId)) return { kind: 'conflict' };
+    const old = this.read(key);
+    const decision = decide(old);
+    if (decision.kind === 'rejected') return { kind: 'rejected', reason: decision.reason, old };
+    const next = decision.kind === 'put' ? decision.item : decision.kind === 'delete' ? undefined : old;
+    this.locks.acquire(storageKey, transactionId);
+    const writes = this.preparedWrites.get(transactionId) ?? [];
+    writes.push({ storageKey, key, old, new: next, changes: decision.kind !== 'check' && (old !== undefined || next !== undefined) });
+    this.preparedWrites.set(transactionId, writes);
+    return { kind: 'prepared', old, new: next };
+  }
+
+  /** A transactional read: the item as committed, unless a prepared transaction holds it. */
+  readTransactionItem(key: EncodedKey): { readonly kind: 'item'; readonly item: Item | undefined } | { readonly kind: 'conflict' } {
+    if (!this.locks.isFree(itemKey(this.id, key.hash, key.bytes))) return { kind: 'conflict' };
+    return { kind: 'item', item: this.read(key) };
+  }
+
+  /**
+   * Commit phase, split so that a node holding several participants can commit them in one storage write:
+   * the operations of every prepared write, and `complete`, to call once the engine took them.
+   */
+  stageTransactionCommit(transactionId: number): StagedCommit {
+    const writes = (this.preparedWrites.get(transactionId) ?? []).filter((write) => write.changes);
+    const operations: WriteOperation[] = [];
+    const state = copyState(this.state);
+    for (const write of writes) this.appendWrite(state, write, operations);
+    if (writes.length > 0) operations.push({ kind: 'put', key: partitionStateKey(this.id), value: encodeJson(state) });
+    return {
+      operations,
+      complete: () => {
+        if (writes.length > 0) this.state = state;
+        this.releaseTransaction(transactionId);
+        if (writes.length > 0) for (const listener of this.committedListeners) listener(this);
+      },
+    };
+  }
+
+  /** Commits a prepared transaction's writes on their own (a participant alone on its node). */
+  commitTransaction(transactionId: number): Promise<void> {
+    const staged = this.stageTransactionCommit(transactionId);
+    const durable = staged.operations.length === 0 ? ALREADY_DURABLE : this.engine.write(staged.operations);
+    staged.complete();
+    return durable;
+  }
+
+  /** Forgets a transaction's prepared writes and releases its items; nothing was written. */
+  abortTransaction(transactionId: number): void {
+    this.releaseTransaction(transactionId);
+  }
+
+  private releaseTransaction(transactionId: number): void {
+    this.preparedWrites.delete(transactionId);
+    this.locks.release(transactionId);
+  }
+
+  /** How many items prepared transactions hold (for tests and diagnostics). */
+  get lockedItemCount(): number {
+    return this.locks.size;
+  }
+
+  /** The operations of one item write: the item, its LSI entries, its write-log entry; `state` follows. */
+  private appendWrite(state: PartitionState, write: StagedWrite, operations: WriteOperation[]): void {
+    const { storageKey, key, old } = write;
+    const next = write.new;
+    if (next === undefined) operations.push({ kind: 'delete', key: storageKey });
+    else operations.push({ kind: 'put', key: storageKey, value: encodeJson(next) });
     adjust(state.items, old, next);
     for (const index of this.schema.localIndexes) this.writeLocalIndex(state, index, key, old, next, operations);
     state.lastSequence++;
@@ -126,11 +249,6 @@ export class Partition {
       const entry: WriteLogEntry = { sequence: state.lastSequence, old, new: next };
       operations.push({ kind: 'put', key: writeLogKey(this.id, entry.sequence), value: encodeJson(entry) });
     }
-    operations.push({ kind: 'put', key: partitionStateKey(this.id), value: encodeJson(state) });
-    const durable = this.engine.write(operations);
-    this.state = state;
-    for (const listener of this.committedListeners) listener(this);
-    return { ok: true, old, new: next, durable };
   }
 
   private writeLocalIndex(

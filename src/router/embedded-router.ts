@@ -27,6 +27,9 @@ import type {
   TableRoute,
   TableStatistics,
 } from './router.js';
+import { coordinateWriteTransaction, sharesByPartition } from './transaction-coordinator.js';
+import { LocalTransactionParticipants } from './transaction-participants.js';
+import type { TransactionGetAction, TransactionReadOutcome, TransactionWriteAction, TransactionWriteResult } from './transaction-types.js';
 
 /** Runs a task soon, after the current request's work (setImmediate at the edge, a queue in tests). */
 export type Deferrer = (task: () => void) => void;
@@ -39,6 +42,8 @@ export class EmbeddedRouter implements Router {
   private readonly partitions = new Map<number, Partition>();
   private readonly maintenanceScheduled = new Set<number>();
   private readonly pendingMaintenance = new Set<Promise<void>>();
+  /** Transaction ids only need to be unique among this node's prepared transactions. */
+  private nextTransactionId = 1;
 
   /**
    * `reportMaintenanceFailure` hears of a global-index update that threw. It runs outside any request, so
@@ -87,6 +92,28 @@ export class EmbeddedRouter implements Router {
     if (!outcome.ok) return { ok: false, reason: outcome.reason, old: outcome.old };
     await outcome.durable;
     return { ok: true, old: outcome.old, new: outcome.new };
+  }
+
+  /**
+   * Prepares every action, then commits (one storage write) or aborts. Everything up to the engine write
+   * runs synchronously, in one turn of the event loop, so no other request sees the transaction's locks
+   * here; they matter where prepare and commit are messages (a cluster).
+   */
+  transactWrite(actions: readonly TransactionWriteAction[]): Promise<TransactionWriteResult> {
+    const transactionId = this.nextTransactionId++;
+    const participants = new LocalTransactionParticipants((partitionId) => this.attachedPartition(partitionId), this.engine);
+    const shares = sharesByPartition(actions, (action) => this.partitionOf(action.route, encodeItemKey(action.key, action.route.schema.key).hash).id);
+    return coordinateWriteTransaction(participants, transactionId, actions.length, shares);
+  }
+
+  /** Reads every item in one synchronous step: a consistent snapshot across partitions and tables. */
+  transactGet(actions: readonly TransactionGetAction[]): Promise<readonly TransactionReadOutcome[]> {
+    return Promise.resolve(
+      actions.map((action) => {
+        const encoded = encodeItemKey(action.key, action.route.schema.key);
+        return this.partitionOf(action.route, encoded.hash).readTransactionItem(encoded);
+      }),
+    );
   }
 
   statistics(route: TableRoute): TableStatistics {
@@ -167,6 +194,12 @@ export class EmbeddedRouter implements Router {
   private partitionOf(route: TableRoute, hash: number): Partition {
     const partition = this.partitions.get(partitionForHash(route.partitions, hash));
     assert(partition !== undefined, `partition of table ${route.tableName} is not attached`);
+    return partition;
+  }
+
+  private attachedPartition(partitionId: number): Partition {
+    const partition = this.partitions.get(partitionId);
+    assert(partition !== undefined, `partition ${partitionId} is not attached`);
     return partition;
   }
 

@@ -4,6 +4,7 @@ import type { PartitionRange, PartitionSchema } from '../partition/partition-sch
 import type { SizeStatistics } from '../partition/partition.js';
 import type { SortKeyRange } from '../partition/partition-reads.js';
 import type { KeyValue } from '../model/attribute-value.js';
+import type { TransactionGetAction, TransactionReadOutcome, TransactionWriteAction, TransactionWriteResult } from './transaction-types.js';
 
 /** What the router needs to know to reach a table's partitions: its schema and its partition map. */
 export interface TableRoute {
@@ -62,4 +63,8 @@ export interface Router {
   statistics(route: TableRoute): TableStatistics;
   queryPartition(route: TableRoute, request: QueryPartitionRequest): Promise<ReadPage>;
   scanSegment(route: TableRoute, request: ScanSegmentRequest): Promise<ReadPage>;
+  /** All actions or none: two-phase commit over the partitions involved; resolves once durable. */
+  transactWrite(actions: readonly TransactionWriteAction[]): Promise<TransactionWriteResult>;
+  /** Every item as of one moment, or a conflict for those a prepared transaction holds. */
+  transactGet(actions: readonly TransactionGetAction[]): Promise<readonly TransactionReadOutcome[]>;
 }

@@ -10,6 +10,7 @@ import { readCapacityUnits } from '../../partition/capacity.js';
 import type { BoundUpdate, ItemWriteCommand } from '../../partition/item-command.js';
 import { writeCapacityOf } from '../../partition/write-capacity.js';
 import type { ItemWriteResult, Router, TableRoute } from '../../router/router.js';
+import type { ThroughputGovernor } from '../../router/throughput-governor.js';
 import { consumedCapacity, type ReturnConsumedCapacity } from '../consumed-capacity.js';
 import { validateRequest } from '../request-validation.js';
 import type { DeleteItemRequest, GetItemRequest, PutItemRequest, UpdateItemRequest } from '../shapes/index.js';
@@ -23,6 +24,8 @@ export interface TableDirectory {
 export interface ItemOperationServices {
   readonly tables: TableDirectory;
   readonly router: Router;
+  /** Throughput enforcement; absent or disabled, nothing is throttled. */
+  readonly throughput?: ThroughputGovernor | undefined;
 }
 
 type Response = Record<string, unknown>;
@@ -50,7 +53,9 @@ export function createItemOperations(services: ItemOperationServices) {
       const expressions = itemExpressions(members(request));
       const route = routeOf(request.TableName);
       validateItemKey(item, route.schema.key, indexKeysOf(route));
+      services.throughput?.admit(route.tableName, 'write');
       const result = await services.router.writeItem(route, item, withCondition({ kind: 'put', item }, expressions));
+      chargeWrite(services, route, result);
       return writeResponse(route, request, answered(result, request));
     },
 
@@ -62,12 +67,14 @@ export function createItemOperations(services: ItemOperationServices) {
       const expressions = itemExpressions(members(request));
       const route = routeOf(request.TableName);
       validateKey(key, route.schema.key);
+      services.throughput?.admit(route.tableName, 'read');
       const item = await services.router.getItem(route, key);
       const response: Response = {};
       if (item !== undefined) {
         response['Item'] = expressions.projection === undefined ? item : projectExpression(item, expressions.projection, expressions.bindings);
       }
       const units = readCapacityUnits(item === undefined ? 0 : itemSizeBytes(item), request.ConsistentRead === true ? 'strong' : 'eventual');
+      services.throughput?.charge(route.tableName, 'read', { table: units });
       addCapacity(response, request, route, { kind: 'read', table: units });
       return response;
     },
@@ -81,7 +88,9 @@ export function createItemOperations(services: ItemOperationServices) {
       const expressions = itemExpressions(members(request));
       const route = routeOf(request.TableName);
       validateKey(key, route.schema.key);
+      services.throughput?.admit(route.tableName, 'write');
       const result = await services.router.writeItem(route, key, withCondition({ kind: 'delete' }, expressions));
+      chargeWrite(services, route, result);
       return writeResponse(route, request, answered(result, request));
     },
 
@@ -100,7 +109,10 @@ export function createItemOperations(services: ItemOperationServices) {
         source: request.AttributeUpdates === undefined ? 'UpdateExpression' : 'AttributeUpdates',
       };
       const command: ItemWriteCommand = { kind: 'update', key, update: bound };
-      const result = answered(await services.router.writeItem(route, key, withCondition(command, expressions)), request);
+      services.throughput?.admit(route.tableName, 'write');
+      const outcome = await services.router.writeItem(route, key, withCondition(command, expressions));
+      chargeWrite(services, route, outcome);
+      const result = answered(outcome, request);
       const response = writeResponse(route, { ...request, ReturnValues: 'NONE' }, result);
       const attributes = updateReturnValues(request.ReturnValues, bound, key, result);
       if (attributes !== undefined) response['Attributes'] = attributes;
@@ -127,6 +139,23 @@ function answered(result: ItemWriteResult, request: { readonly ReturnValuesOnCon
   if (reason.kind === 'invalid') throw new DynamoDbError(reason.errorType, reason.message);
   const extra = request.ReturnValuesOnConditionCheckFailure === 'ALL_OLD' && result.old !== undefined ? { Item: result.old } : undefined;
   throw new DynamoDbError('ConditionalCheckFailedException', 'The conditional request failed', extra);
+}
+
+/**
+ * Charges a write to the table's and global indexes' buckets: what it wrote (LSIs share the table's
+ * capacity), or, when its condition failed, the item it read.
+ */
+function chargeWrite(services: ItemOperationServices, route: TableRoute, result: ItemWriteResult): void {
+  const governor = services.throughput;
+  if (governor === undefined) return;
+  if (!result.ok) {
+    governor.charge(route.tableName, 'write', { table: writeCapacityOf(route.schema, result.old, result.old).table });
+    return;
+  }
+  const units = writeCapacityOf(route.schema, result.old, result.new);
+  let table = units.table;
+  for (const value of units.localIndexes.values()) table += value;
+  governor.charge(route.tableName, 'write', { table, globalIndexes: units.globalIndexes });
 }
 
 function checkReturnValues(returnValues: string | undefined): void {

@@ -9,13 +9,14 @@ import { checkQueryFilterKeys, convertFilter, keyConditionsToCondition, validate
 import { checkExpressionParameters, checkQueryKeyConditionPresent } from '../../expressions/legacy-mixing.js';
 import type { LegacyCondition, LegacyMap } from '../../expressions/legacy-parameters.js';
 import { sortKeyMatches } from '../../partition/partition-reads.js';
+import type { ThroughputGovernor } from '../../router/throughput-governor.js';
 import type { Router, TableRoute } from '../../router/router.js';
 import { validateRequest } from '../request-validation.js';
 import type { QueryRequest } from '../shapes/index.js';
 import type { TableDirectory } from './item-operations.js';
 import { keySelectionOf, type KeySelection, legacyKeySelection } from './query-key-condition.js';
 import { checkFilterKeys, checkKeyPaths, legacyProjection, readExpressions, withoutNulls } from './read-expressions.js';
-import { pageResponse } from './read-page-response.js';
+import { pageReadUnits, pageResponse } from './read-page-response.js';
 import { readPlan } from './read-plan.js';
 import { checkSelect, type ReadIndex } from './read-select.js';
 import { checkStartKeySchema, validateStartKeyValues } from './read-start-key.js';
@@ -23,6 +24,8 @@ import { checkStartKeySchema, validateStartKeyValues } from './read-start-key.js
 export interface ReadOperationServices {
   readonly tables: TableDirectory;
   readonly router: Router;
+  /** Throughput enforcement; absent or disabled, nothing is throttled. */
+  readonly throughput?: ThroughputGovernor | undefined;
 }
 
 /**
@@ -74,6 +77,8 @@ export function createQueryOperation(services: ReadOperationServices) {
       const plan = readPlan(request, route, index, expressions, { filter: legacyFilter, projection: attributesToGet });
       checkKeyPaths(expressions.filter, undefined, expressions.bindings, route.schema.key, indexKeys);
 
+      const throttledIndex = index?.kind === 'global' ? index.index.name : undefined;
+      services.throughput?.admit(route.tableName, 'read', throttledIndex);
       const page = await services.router.queryPartition(route, {
         index: request.IndexName,
         partitionKeyValue: selection.partitionKeyValue,
@@ -83,6 +88,7 @@ export function createQueryOperation(services: ReadOperationServices) {
         limit: request.Limit,
         fetchTableItems: plan.fetchTableItems,
       });
+      services.throughput?.charge(route.tableName, 'read', { table: pageReadUnits(page, plan.shaping) }, throttledIndex);
       return pageResponse(page, plan.shaping);
     },
   };

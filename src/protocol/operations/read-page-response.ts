@@ -48,6 +48,11 @@ export function pageResponse(page: ReadPage, shaping: PageShaping): Response {
   return response;
 }
 
+/** The read units a page consumed: the bytes read (index entries and any table items fetched), rounded once. */
+export function pageReadUnits(page: ReadPage, shaping: PageShaping): number {
+  return readCapacityUnits(page.sizeBytes + page.fetchedSizeBytes, shaping.consistentRead ? 'strong' : 'eventual');
+}
+
 function pageCapacity(page: ReadPage, shaping: PageShaping): Record<string, unknown> | undefined {
   const consistency: ReadConsistency = shaping.consistentRead ? 'strong' : 'eventual';
   const units = readCapacityUnits(page.sizeBytes, consistency);

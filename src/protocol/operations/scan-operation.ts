@@ -8,7 +8,7 @@ import { validateRequest } from '../request-validation.js';
 import type { ScanRequest } from '../shapes/index.js';
 import { findIndex, indexKeySchemas, type ReadOperationServices } from './query-operation.js';
 import { checkKeyPaths, legacyProjection, readExpressions, withoutNulls } from './read-expressions.js';
-import { pageResponse } from './read-page-response.js';
+import { pageReadUnits, pageResponse } from './read-page-response.js';
 import { readPlan } from './read-plan.js';
 import { checkSelect, type ReadIndex } from './read-select.js';
 import { checkStartKeySchema, validateStartKeyValues } from './read-start-key.js';
@@ -48,6 +48,8 @@ export function createScanOperation(services: ReadOperationServices) {
       checkKeyPaths(undefined, expressions.projection, expressions.bindings, route.schema.key, indexKeys);
       checkKeyPaths(expressions.filter, undefined, expressions.bindings, route.schema.key, indexKeys);
 
+      const throttledIndex = index?.kind === 'global' ? index.index.name : undefined;
+      services.throughput?.admit(route.tableName, 'read', throttledIndex);
       const page = await services.router.scanSegment(route, {
         index: request.IndexName,
         segment: segment.segment,
@@ -56,6 +58,7 @@ export function createScanOperation(services: ReadOperationServices) {
         limit: request.Limit,
         fetchTableItems: plan.fetchTableItems,
       });
+      services.throughput?.charge(route.tableName, 'read', { table: pageReadUnits(page, plan.shaping) }, throttledIndex);
       return pageResponse(page, plan.shaping);
     },
   };

@@ -1,0 +1,115 @@
+import type { Item } from '../../model/attribute-value.js';
+import { itemSizeBytes } from '../../model/item-size.js';
+import { projectKey, validateItemKey, validateKey } from '../../model/key-schema.js';
+import { validateItem } from '../../model/validate-attribute-value.js';
+import { assert } from '../../lib/assert.js';
+import { DynamoDbError, resourceNotFound, validationError } from '../../lib/errors.js';
+import { limits } from '../../lib/limits.js';
+import type { ItemWriteCommand } from '../../partition/item-command.js';
+import { writeCapacityOf } from '../../partition/write-capacity.js';
+import type { ItemWriteResult, TableRoute } from '../../router/router.js';
+import { consumedCapacity, type ReturnConsumedCapacity } from '../consumed-capacity.js';
+import { validateRequest } from '../request-validation.js';
+import type { BatchWriteItemRequest, WriteRequest } from '../shapes/index.js';
+import { asBatchKeyError, DistinctKeys } from './batch-keys.js';
+import { addUnits, emptyWriteUnits, type WriteUnits } from './batch-write-units.js';
+import type { ItemOperationServices } from './item-operations.js';
+import { withoutNulls } from './read-expressions.js';
+
+/** One put or delete, its attribute values validated. */
+type Write = { readonly kind: 'put'; readonly item: Item } | { readonly kind: 'delete'; readonly key: Item };
+
+interface TableWrites {
+  readonly tableName: string;
+  readonly writes: readonly Write[];
+}
+
+interface RoutedWrites extends TableWrites {
+  readonly route: TableRoute;
+}
+
+/**
+ * BatchWriteItem: up to 25 puts and deletes across tables. Everything is validated before anything is
+ * written, so a refused batch writes nothing: the request shape, the count across tables, then table by
+ * table each request's form, attribute values and item size; then table by table the table itself, each
+ * item's or key's key against the schema and index key types, and repeats of one item. The writes then
+ * go to their partitions together, each durable before the answer.
+ */
+export function createBatchWriteOperation(services: ItemOperationServices) {
+  return {
+    async BatchWriteItem(body: unknown): Promise<Record<string, unknown>> {
+      validateRequest('BatchWriteItem', body);
+      const request = withoutNulls<BatchWriteItemRequest>(body);
+      const routed = validatedTableWrites(request.RequestItems).map((table) => routedWrites(services, table));
+      const results = await Promise.all(routed.map((table) => Promise.all(table.writes.map((write) => performed(services, table.route, write)))));
+      const response: Record<string, unknown> = { UnprocessedItems: {} };
+      const mode = request.ReturnConsumedCapacity as ReturnConsumedCapacity | undefined;
+      if (mode !== undefined && mode !== 'NONE') {
+        response['ConsumedCapacity'] = routed.map((table, index) => tableCapacity(mode, table, results[index] ?? []));
+      }
+      return response;
+    },
+  };
+}
+
+function validatedTableWrites(requestItems: BatchWriteItemRequest['RequestItems']): TableWrites[] {
+  const requestCount = Object.values(requestItems).reduce((count, requests) => count + requests.length, 0);
+  if (requestCount > limits.batchWriteRequestsMax) throw validationError('Too many items requested for the BatchWriteItem call');
+  return Object.entries(requestItems).map(([tableName, given]) => {
+    const requests = given.map((request) => withoutNulls<WriteRequest>(request));
+    // DynamoDB checks the form of every request of a table before any of their values.
+    if (requests.some((request) => (request.PutRequest === undefined) === (request.DeleteRequest === undefined))) {
+      throw validationError('Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes');
+    }
+    return { tableName, writes: requests.map(validatedWrite) };
+  });
+}
+
+function validatedWrite(request: WriteRequest): Write {
+  if (request.PutRequest !== undefined) {
+    const item = validateItem(request.PutRequest.Item);
+    if (itemSizeBytes(item) > limits.itemSizeBytesMax) throw validationError('Item size has exceeded the maximum allowed size');
+    return { kind: 'put', item };
+  }
+  assert(request.DeleteRequest !== undefined, 'a write request is a put or a delete');
+  return { kind: 'delete', key: validateItem(request.DeleteRequest.Key) };
+}
+
+function routedWrites(services: ItemOperationServices, table: TableWrites): RoutedWrites {
+  const route = services.tables.routeFor(table.tableName);
+  if (route === undefined) throw resourceNotFound();
+  const indexKeys = [...route.schema.localIndexes, ...route.schema.globalIndexes].map((index) => ({ indexName: index.name, keySchema: index.key }));
+  const distinct = new DistinctKeys();
+  for (const write of table.writes) {
+    if (write.kind === 'put') {
+      try {
+        validateItemKey(write.item, route.schema.key, indexKeys);
+      } catch (error) {
+        throw asBatchKeyError(error);
+      }
+      distinct.add(projectKey(write.item, route.schema.key));
+    } else {
+      validateKey(write.key, route.schema.key);
+      distinct.add(write.key);
+    }
+  }
+  return { ...table, route };
+}
+
+async function performed(services: ItemOperationServices, route: TableRoute, write: Write): Promise<WriteUnits> {
+  const command: ItemWriteCommand = write.kind === 'put' ? { kind: 'put', item: write.item } : { kind: 'delete' };
+  const result: ItemWriteResult = await services.router.writeItem(route, write.kind === 'put' ? write.item : write.key, command);
+  if (!result.ok) {
+    // A put or delete without a condition can only be refused as invalid for the item as it is now.
+    assert(result.reason.kind === 'invalid', 'an unconditional write has no condition to fail');
+    throw new DynamoDbError(result.reason.errorType, result.reason.message);
+  }
+  return writeCapacityOf(route.schema, result.old, result.new);
+}
+
+function tableCapacity(mode: ReturnConsumedCapacity, table: RoutedWrites, units: readonly WriteUnits[]): Record<string, unknown> {
+  const total = units.reduce(addUnits, emptyWriteUnits);
+  const capacity = consumedCapacity(mode, table.tableName, { kind: 'write', ...total });
+  assert(capacity !== undefined, 'capacity is reported when asked for');
+  return capacity;
+}
