@@ -168,6 +168,62 @@ const validRequests: ReadonlyArray<{ readonly operation: string; readonly body: 
     operation: 'UpdateItem',
     body: { TableName: PLAIN, Key: { pk: { S: 'fuzz' } }, AttributeUpdates: { v: { Action: 'ADD', Value: { N: '2' } } }, Expected: { v: { ComparisonOperator: 'GE', AttributeValueList: [{ N: '0' }] } } },
   },
+  {
+    operation: 'Query',
+    body: {
+      TableName: INDEXED,
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :low AND :high',
+      FilterExpression: 'attribute_exists(note) OR size(label) > :zero',
+      ProjectionExpression: 'pk, sk, #l, list[0]',
+      ExpressionAttributeNames: { '#l': 'label' },
+      ExpressionAttributeValues: { ':pk': { S: 'fuzz' }, ':low': { N: '0' }, ':high': { N: '9' }, ':zero': { N: '0' } },
+      ScanIndexForward: false,
+      Limit: 5,
+      ExclusiveStartKey: indexedKey,
+      ReturnConsumedCapacity: 'INDEXES',
+    },
+  },
+  {
+    operation: 'Query',
+    body: { TableName: INDEXED, IndexName: 'byGroup', KeyConditions: { group: { ComparisonOperator: 'EQ', AttributeValueList: [{ S: 'group' }] } }, Select: 'COUNT' },
+  },
+  { operation: 'Scan', body: { TableName: INDEXED, IndexName: 'byLabel', Segment: 1, TotalSegments: 3, ScanFilter: { note: { ComparisonOperator: 'NOT_NULL' } }, Limit: 10 } },
+  {
+    operation: 'BatchGetItem',
+    body: {
+      RequestItems: {
+        [INDEXED]: { Keys: [indexedKey], ProjectionExpression: '#p', ExpressionAttributeNames: { '#p': 'pk' }, ConsistentRead: true },
+        [PLAIN]: { Keys: [{ pk: { S: 'fuzz' } }, { pk: { S: 'other' } }] },
+      },
+      ReturnConsumedCapacity: 'TOTAL',
+    },
+  },
+  {
+    operation: 'BatchWriteItem',
+    body: {
+      RequestItems: {
+        [PLAIN]: [{ PutRequest: { Item: { pk: { S: 'batch' }, v: { N: '1' } } } }, { DeleteRequest: { Key: { pk: { S: 'gone' } } } }],
+      },
+      ReturnConsumedCapacity: 'INDEXES',
+    },
+  },
+  {
+    operation: 'TransactWriteItems',
+    body: {
+      TransactItems: [
+        { Put: { TableName: PLAIN, Item: { pk: { S: 'tx' }, v: { N: '1' } }, ConditionExpression: 'attribute_not_exists(pk)' } },
+        { Update: { TableName: PLAIN, Key: { pk: { S: 'fuzz' } }, UpdateExpression: 'ADD v :one', ExpressionAttributeValues: { ':one': { N: '1' } } } },
+        { ConditionCheck: { TableName: INDEXED, Key: indexedKey, ConditionExpression: 'attribute_exists(pk)', ReturnValuesOnConditionCheckFailure: 'ALL_OLD' } },
+        { Delete: { TableName: PLAIN, Key: { pk: { S: 'gone' } } } },
+      ],
+      ClientRequestToken: 'robust-token',
+      ReturnConsumedCapacity: 'TOTAL',
+    },
+  },
+  {
+    operation: 'TransactGetItems',
+    body: { TransactItems: [{ Get: { TableName: PLAIN, Key: { pk: { S: 'fuzz' } }, ProjectionExpression: 'v' } }, { Get: { TableName: INDEXED, Key: indexedKey } }] },
+  },
 ];
 
 // ---- what a mutation puts in place of a member --------------------------------------------------------

@@ -50,3 +50,12 @@ describe('ClientRequestToken idempotency', () => {
     assert.notEqual(requestFingerprint({ b: [1, 2] }), requestFingerprint({ b: [2, 1] }));
   });
 });
+
+test('a fingerprint orders members, and survives nesting far deeper than the call stack', () => {
+  assert.equal(requestFingerprint({ b: [1, { d: null, c: 'x' }], a: true }), '{"a":true,"b":[1,{"c":"x","d":null}]}');
+  assert.equal(requestFingerprint({ b: 1, a: 2 }), requestFingerprint({ a: 2, b: 1 }));
+  assert.notEqual(requestFingerprint([1, 2]), requestFingerprint([2, 1]));
+  let deep: unknown = 'leaf';
+  for (let level = 0; level < 200_000; level++) deep = level % 2 === 0 ? [deep] : { L: deep };
+  assert.ok(requestFingerprint(deep).length > 200_000);
+});

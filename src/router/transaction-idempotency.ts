@@ -68,14 +68,41 @@ export class TransactionTokens {
   }
 }
 
-/** A request's identity for idempotency: its members in a fixed order, whatever order the client sent. */
+/**
+ * A request's identity for idempotency: its members in a fixed order, whatever order the client sent.
+ * Iterative, with an explicit stack: it runs before the request's values are validated, so it must not
+ * recurse into however deep a client nested them.
+ */
 export function requestFingerprint(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(requestFingerprint).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.keys(value)
-      .sort()
-      .map((name) => `${JSON.stringify(name)}:${requestFingerprint((value as Record<string, unknown>)[name])}`);
-    return `{${entries.join(',')}}`;
+  const parts: string[] = [];
+  // Each entry is a value to render or a literal piece of text to emit.
+  const stack: Array<{ readonly value: unknown } | { readonly text: string }> = [{ value }];
+  while (stack.length > 0) {
+    const next = stack.pop() as { readonly value: unknown } | { readonly text: string };
+    if ('text' in next) {
+      parts.push(next.text);
+      continue;
+    }
+    const current = next.value;
+    if (Array.isArray(current)) {
+      stack.push({ text: ']' });
+      for (let index = current.length - 1; index >= 0; index--) {
+        stack.push({ value: current[index] });
+        if (index > 0) stack.push({ text: ',' });
+      }
+      stack.push({ text: '[' });
+    } else if (current !== null && typeof current === 'object') {
+      const names = Object.keys(current).sort();
+      stack.push({ text: '}' });
+      for (let index = names.length - 1; index >= 0; index--) {
+        const name = names[index] as string;
+        stack.push({ value: (current as Record<string, unknown>)[name] });
+        stack.push({ text: `${index > 0 ? ',' : ''}${JSON.stringify(name)}:` });
+      }
+      stack.push({ text: '{' });
+    } else {
+      parts.push(JSON.stringify(current) ?? 'null');
+    }
   }
-  return JSON.stringify(value) ?? 'null';
+  return parts.join('');
 }
