@@ -82,3 +82,19 @@ function mapsEqual(left: Readonly<Record<string, AttributeValue>>, right: Readon
   if (leftNames.length !== Object.keys(right).length) return false;
   return leftNames.every((name) => Object.hasOwn(right, name) && valuesEqual(left[name]!, right[name]!));
 }
+
+/** Whether an ordering (negative, zero, positive) satisfies a comparator other than `<>`. */
+export function orderSatisfies(order: number, comparator: '=' | '<' | '<=' | '>' | '>='): boolean {
+  switch (comparator) {
+    case '=':
+      return order === 0;
+    case '<':
+      return order < 0;
+    case '<=':
+      return order <= 0;
+    case '>':
+      return order > 0;
+    case '>=':
+      return order >= 0;
+  }
+}

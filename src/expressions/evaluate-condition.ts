@@ -7,7 +7,7 @@ import type { AttributeValue, Item } from '../model/attribute-value.js';
 import type { Comparator, Condition, Operand } from './ast.js';
 import type { Bindings } from './bindings.js';
 import { evaluateOperand } from './evaluate-operand.js';
-import { compareScalars, valuesEqual } from './compare-values.js';
+import { compareScalars, orderSatisfies, valuesEqual } from './compare-values.js';
 import { attributeTypeOf } from '../model/key-schema.js';
 import { resolvePath, valueAtPath } from './document-path.js';
 import { unreachable } from '../lib/assert.js';
@@ -56,19 +56,7 @@ function compare(comparator: Comparator, left: AttributeValue | undefined, right
   if (comparator === '<>') return !equalValues(left, right);
   if (left === undefined || right === undefined) return false;
   const order = compareScalars(left, right);
-  if (order === undefined) return false;
-  switch (comparator) {
-    case '<':
-      return order < 0;
-    case '<=':
-      return order <= 0;
-    case '>':
-      return order > 0;
-    case '>=':
-      return order >= 0;
-    default:
-      return unreachable(comparator, 'comparator');
-  }
+  return order !== undefined && orderSatisfies(order, comparator);
 }
 
 function between(value: AttributeValue | undefined, lower: AttributeValue | undefined, upper: AttributeValue | undefined): boolean {

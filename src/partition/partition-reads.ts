@@ -7,6 +7,7 @@
  * prefix and a digest (`boundedKey`), so every entry a range returns is checked against its real key too.
  */
 import type { Item, KeyValue } from '../model/attribute-value.js';
+import { orderSatisfies } from '../expressions/compare-values.js';
 import { compareBytes, encodeKeyValue } from '../model/key-encoding.js';
 import { itemSizeBytes } from '../model/item-size.js';
 import type { KeySchema } from '../model/key-schema.js';
@@ -241,21 +242,8 @@ export function sortKeyMatches(range: SortKeyRange, value: KeyValue): boolean {
       const prefix = unterminated(range.prefix);
       return encoded.length >= prefix.length && compareBytes(encoded.subarray(0, prefix.length), prefix) === 0;
     }
-    case 'comparison': {
-      const order = compareBytes(encoded, encodeKeyValue(range.value));
-      switch (range.comparator) {
-        case '=':
-          return order === 0;
-        case '<':
-          return order < 0;
-        case '<=':
-          return order <= 0;
-        case '>':
-          return order > 0;
-        case '>=':
-          return order >= 0;
-      }
-    }
+    case 'comparison':
+      return orderSatisfies(compareBytes(encoded, encodeKeyValue(range.value)), range.comparator);
   }
 }
 
