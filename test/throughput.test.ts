@@ -1,9 +1,9 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { BatchWriteItemCommand, DynamoDBClient, GetItemCommand, PutItemCommand, TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';
 import type { EmbeddedServer } from '../src/cluster/embedded-server.js';
 import { clientFor, startTestServer } from './support/server.js';
-import { createTable, type failure, uniqueTableName } from './support/tables.js';
+import { createTable, failure, uniqueTableName } from './support/tables.js';
 
 const BURST_SECONDS = 300;
 
@@ -88,5 +88,45 @@ describe('throughput enforcement (--enforce-throughput)', () => {
     assert.equal(refused?.name, 'ThrottlingException');
     const refilled = Math.ceil((Date.now() - startedMs) / 1000);
     assert.ok(reads >= BURST_SECONDS - 1 && reads <= BURST_SECONDS + refilled + 1, `${reads} strongly consistent 4 KB reads for 300 s of 1 RCU`);
+  });
+
+  it('returns a throttled table\'s batch writes as UnprocessedItems, and refuses a batch no table can take', async () => {
+    const spent = uniqueTableName('spent');
+    const fresh = uniqueTableName('fresh');
+    for (const name of [spent, fresh]) {
+      await createTable(client, {
+        TableName: name,
+        AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
+        KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+        ProvisionedThroughput: { ReadCapacityUnits: 1, WriteCapacityUnits: 1 },
+      });
+    }
+    const big = 'x'.repeat(10_000);
+    const puts = (prefix: string, count = 25) => Array.from({ length: count }, (_, index) => ({ PutRequest: { Item: { pk: { S: `${prefix}-${index}` }, big: { S: big } } } }));
+    // 25 items of 10 KB cost 250 write units: two batches spend the 300 s burst of 1 WCU.
+    for (const round of [1, 2]) await client.send(new BatchWriteItemCommand({ RequestItems: { [spent]: puts(`round${round}`) } }));
+    const mixed = await client.send(
+      new BatchWriteItemCommand({ RequestItems: { [spent]: puts('late', 24), [fresh]: [{ PutRequest: { Item: { pk: { S: 'ok' } } } }] } }),
+    );
+    assert.equal((mixed.UnprocessedItems?.[spent] ?? []).length, 24);
+    assert.equal(mixed.UnprocessedItems?.[fresh], undefined);
+    assert.deepEqual((await client.send(new GetItemCommand({ TableName: fresh, Key: { pk: { S: 'ok' } } }))).Item, { pk: { S: 'ok' } });
+    assert.equal((await client.send(new GetItemCommand({ TableName: spent, Key: { pk: { S: 'late-0' } } }))).Item, undefined);
+    const refused = await failure(client.send(new BatchWriteItemCommand({ RequestItems: { [spent]: puts('again') } })));
+    assert.equal(refused.name, 'ProvisionedThroughputExceededException');
+
+    const transaction = await failure(
+      client.send(
+        new TransactWriteItemsCommand({
+          TransactItems: [
+            { Put: { TableName: fresh, Item: { pk: { S: 'tx' } } } },
+            { Put: { TableName: spent, Item: { pk: { S: 'tx' } } } },
+          ],
+        }),
+      ),
+    );
+    assert.equal(transaction.name, 'TransactionCanceledException');
+    assert.equal(transaction.message, 'Transaction cancelled, please refer cancellation reasons for specific reasons [None, ProvisionedThroughputExceeded]');
+    assert.equal((await client.send(new GetItemCommand({ TableName: fresh, Key: { pk: { S: 'tx' } } }))).Item, undefined, 'nothing written');
   });
 });

@@ -8,6 +8,8 @@ import { projectExpression } from '../../expressions/project-item.js';
 import { readCapacityUnits } from '../../partition/capacity.js';
 import type { TableRoute } from '../../router/router.js';
 import { consumedCapacity, type ReturnConsumedCapacity } from '../consumed-capacity.js';
+import type { ThroughputGovernor } from '../../router/throughput-governor.js';
+import { admittedTables } from './operation-throttling.js';
 import { validateRequest } from '../request-validation.js';
 import type { BatchGetItemRequest, KeysAndAttributes } from '../shapes/index.js';
 import { DistinctKeys } from './batch-keys.js';
@@ -46,10 +48,14 @@ export function createBatchGetOperation(services: ItemOperationServices) {
       validateRequest('BatchGetItem', body);
       const request = withoutNulls<BatchGetItemRequest>(body);
       const routed = validatedTableReads(request.RequestItems).map((read) => routedRead(services, read));
+      const { admitted, throttled } = admittedTables(services.throughput, routed, 'read');
       const reads = await Promise.all(
-        routed.map((table) => Promise.all(table.keys.map(async (key) => keyRead(table, key, await services.router.getItem(table.route, key))))),
+        admitted.map((table) => Promise.all(table.keys.map(async (key) => keyRead(table, key, await services.router.getItem(table.route, key))))),
       );
-      return batchGetResponse(routed, reads, request.ReturnConsumedCapacity as ReturnConsumedCapacity | undefined);
+      const response = batchGetResponse(admitted, reads, request.ReturnConsumedCapacity as ReturnConsumedCapacity | undefined, services.throughput);
+      const unprocessed = response['UnprocessedKeys'] as Record<string, unknown>;
+      for (const table of throttled) unprocessed[table.tableName] = { ...table.request };
+      return response;
     },
   };
 }
@@ -94,6 +100,7 @@ function batchGetResponse(
   tables: readonly RoutedRead[],
   reads: readonly (readonly KeyRead[])[],
   mode: ReturnConsumedCapacity | undefined,
+  governor: ThroughputGovernor | undefined,
 ): Record<string, unknown> {
   const responses: Record<string, Item[]> = {};
   const unprocessed: Record<string, unknown> = {};
@@ -116,6 +123,7 @@ function batchGetResponse(
       units += readCapacityUnits(read.stored === undefined ? 0 : itemSizeBytes(read.stored), table.request.ConsistentRead === true ? 'strong' : 'eventual');
     }
     responses[table.tableName] = items;
+    governor?.charge(table.tableName, 'read', { table: units });
     if (leftOver.length > 0) unprocessed[table.tableName] = { ...table.request, Keys: leftOver };
     const capacity = consumedCapacity(mode, table.tableName, { kind: 'read', table: units });
     if (capacity !== undefined) capacities.push(capacity);

@@ -13,6 +13,7 @@ import { validateRequest } from '../request-validation.js';
 import type { BatchWriteItemRequest, WriteRequest } from '../shapes/index.js';
 import { asBatchKeyError, DistinctKeys } from './batch-keys.js';
 import { addUnits, emptyWriteUnits, type WriteUnits } from './batch-write-units.js';
+import { admittedTables, chargeWrites } from './operation-throttling.js';
 import type { ItemOperationServices } from './item-operations.js';
 import { withoutNulls } from './read-expressions.js';
 
@@ -41,15 +42,24 @@ export function createBatchWriteOperation(services: ItemOperationServices) {
       validateRequest('BatchWriteItem', body);
       const request = withoutNulls<BatchWriteItemRequest>(body);
       const routed = validatedTableWrites(request.RequestItems).map((table) => routedWrites(services, table));
-      const results = await Promise.all(routed.map((table) => Promise.all(table.writes.map((write) => performed(services, table.route, write)))));
-      const response: Record<string, unknown> = { UnprocessedItems: {} };
+      const { admitted, throttled } = admittedTables(services.throughput, routed, 'write');
+      const results = await Promise.all(admitted.map((table) => Promise.all(table.writes.map((write) => performed(services, table.route, write)))));
+      admitted.forEach((table, index) => chargeWrites(services.throughput, table.tableName, (results[index] ?? []).reduce(addUnits, emptyWriteUnits)));
+      const unprocessed: Record<string, unknown> = {};
+      for (const table of throttled) unprocessed[table.tableName] = table.writes.map(asWriteRequest);
+      const response: Record<string, unknown> = { UnprocessedItems: unprocessed };
       const mode = request.ReturnConsumedCapacity as ReturnConsumedCapacity | undefined;
       if (mode !== undefined && mode !== 'NONE') {
-        response['ConsumedCapacity'] = routed.map((table, index) => tableCapacity(mode, table, results[index] ?? []));
+        response['ConsumedCapacity'] = admitted.map((table, index) => tableCapacity(mode, table, results[index] ?? []));
       }
       return response;
     },
   };
+}
+
+/** A write as the client sent it, for UnprocessedItems. */
+function asWriteRequest(write: Write): WriteRequest {
+  return write.kind === 'put' ? { PutRequest: { Item: write.item } } : { DeleteRequest: { Key: write.key } };
 }
 
 function validatedTableWrites(requestItems: BatchWriteItemRequest['RequestItems']): TableWrites[] {

@@ -14,6 +14,7 @@ import type { ThroughputGovernor } from '../../router/throughput-governor.js';
 import { consumedCapacity, type ReturnConsumedCapacity } from '../consumed-capacity.js';
 import { validateRequest } from '../request-validation.js';
 import type { DeleteItemRequest, GetItemRequest, PutItemRequest, UpdateItemRequest } from '../shapes/index.js';
+import { chargeWrites } from './operation-throttling.js';
 import { checkExpressionMembers, checkUpdatedKeys, itemExpressions, type ItemExpressionMembers, type ItemExpressions } from './item-expressions.js';
 
 /** Where item operations find a table that can take reads and writes (ACTIVE or UPDATING). */
@@ -142,20 +143,12 @@ function answered(result: ItemWriteResult, request: { readonly ReturnValuesOnCon
 }
 
 /**
- * Charges a write to the table's and global indexes' buckets: what it wrote (LSIs share the table's
- * capacity), or, when its condition failed, the item it read.
+ * Charges a write to the table's and global indexes' buckets: what it wrote, or, when its condition
+ * failed, the item it read.
  */
 function chargeWrite(services: ItemOperationServices, route: TableRoute, result: ItemWriteResult): void {
-  const governor = services.throughput;
-  if (governor === undefined) return;
-  if (!result.ok) {
-    governor.charge(route.tableName, 'write', { table: writeCapacityOf(route.schema, result.old, result.old).table });
-    return;
-  }
-  const units = writeCapacityOf(route.schema, result.old, result.new);
-  let table = units.table;
-  for (const value of units.localIndexes.values()) table += value;
-  governor.charge(route.tableName, 'write', { table, globalIndexes: units.globalIndexes });
+  const written = result.ok ? result.new : result.old;
+  chargeWrites(services.throughput, route.tableName, writeCapacityOf(route.schema, result.old, written));
 }
 
 function checkReturnValues(returnValues: string | undefined): void {

@@ -27,7 +27,7 @@ export function createOperationHandlers(services: OperationServices): Map<string
       ...createBatchOperations(data),
       ...createQueryOperation(data),
       ...createScanOperation(data),
-      ...createTransactionOperations({ tables: services.tables, router: services.router, nowMs: services.nowMs }),
+      ...createTransactionOperations({ ...data, nowMs: services.nowMs }),
     }),
   );
 }

@@ -3,6 +3,8 @@ import { DynamoDbError } from '../../lib/errors.js';
 import { readCapacityUnits } from '../../partition/capacity.js';
 import { writeCapacityOf } from '../../partition/write-capacity.js';
 import type { Router } from '../../router/router.js';
+import type { ThroughputGovernor } from '../../router/throughput-governor.js';
+import { chargeWrites } from './operation-throttling.js';
 import { requestFingerprint, type TransactionTokens } from '../../router/transaction-idempotency.js';
 import type { TransactionItemOutcome } from '../../router/transaction-types.js';
 import { validateRequest } from '../request-validation.js';
@@ -20,24 +22,52 @@ export const idempotencyMessages = {
 } as const;
 
 /**
+ * Under throughput enforcement a transaction whose tables lack capacity is cancelled before it prepares,
+ * the throttled action naming DynamoDB's reason code and the others None.
+ */
+function admitActions(governor: ThroughputGovernor | undefined, actions: readonly PlannedAction[]): void {
+  if (governor === undefined) return;
+  let throttled = false;
+  const reasons: CancellationReason[] = actions.map((action) => {
+    try {
+      governor.admit(action.route.tableName, action.kind === 'ConditionCheck' ? 'read' : 'write');
+      return noReason;
+    } catch (error) {
+      if (!(error instanceof DynamoDbError)) throw error;
+      throttled = true;
+      const code = error.type === 'ProvisionedThroughputExceededException' ? 'ProvisionedThroughputExceeded' : 'ThrottlingError';
+      return { Code: code, Message: error.message };
+    }
+  });
+  if (throttled) throw transactionCanceled(reasons);
+}
+
+/**
  * TransactWriteItems: validation of every action, then the router's two-phase commit; a ClientRequestToken
  * makes a retry within the idempotency window answer as the first request did, without applying it again.
  */
-export function createTransactWriteItems(tables: TableDirectory, router: Router, tokens: TransactionTokens) {
+export function createTransactWriteItems(tables: TableDirectory, router: Router, tokens: TransactionTokens, governor?: ThroughputGovernor) {
   const run = async (request: TransactWriteItemsRequest): Promise<Response> => {
     const plan = planWriteTransaction(request.TransactItems, tables);
     if (!plan.ok) {
       const { index, error } = plan.refused;
       throw transactionCanceled(request.TransactItems.map((_, position) => (position === index ? cancellationReasons.validation(error.message) : noReason)));
     }
+    admitActions(governor, plan.actions);
     const result = await router.transactWrite(plan.actions);
     if (!result.committed) throw transactionCanceled(result.outcomes.map((outcome, index) => reasonOf(outcome, plan.actions[index])));
     const capacity = new TransactionCapacity();
     result.outcomes.forEach((outcome, index) => {
       const action = plan.actions[index] as PlannedAction;
       if (action.kind === 'ConditionCheck') {
-        capacity.addRead(action.route, readCapacityUnits(outcome.old === undefined ? 0 : itemSizeBytes(outcome.old), 'transactional'));
-      } else capacity.addWrite(action.route, writeCapacityOf(action.route.schema, outcome.old, outcome.new, true));
+        const units = readCapacityUnits(outcome.old === undefined ? 0 : itemSizeBytes(outcome.old), 'transactional');
+        capacity.addRead(action.route, units);
+        governor?.charge(action.route.tableName, 'read', { table: units });
+      } else {
+        const units = writeCapacityOf(action.route.schema, outcome.old, outcome.new, true);
+        capacity.addWrite(action.route, units);
+        chargeWrites(governor, action.route.tableName, units);
+      }
     });
     const response: Response = {};
     const consumed = capacity.render(request.ReturnConsumedCapacity);
