@@ -1,5 +1,7 @@
 /**
  * The one catalogue of client-visible errors: each DynamoDB error type with its wire prefix and HTTP status.
+ * It lists exactly the errors the server can return; docs/errors.md describes each, and a test keeps the
+ * two in step. (A body over 16 MB is answered 413 with no body, before any of these apply.)
  * Everything a client can see as an error is a DynamoDbError built from this table; the protocol layer
  * turns it into `{"__type": prefix + type, "message": ...}` with the status below.
  */
@@ -16,17 +18,13 @@ export const errorCatalogue = {
   IncompleteSignatureException: { prefix: CORAL_SERVICE, status: 400 },
   InvalidSignatureException: { prefix: CORAL_SERVICE, status: 400 },
   UnrecognizedClientException: { prefix: CORAL_SERVICE, status: 400 },
-  AccessDeniedException: { prefix: CORAL_SERVICE, status: 400, messageMember: 'Message' },
-  RequestEntityTooLarge: { prefix: '', status: 413 },
   InternalServerError: { prefix: DYNAMODB, status: 500 },
-  ServiceUnavailable: { prefix: CORAL_SERVICE, status: 503 },
   ResourceNotFoundException: { prefix: DYNAMODB, status: 400 },
   ResourceInUseException: { prefix: DYNAMODB, status: 400 },
   LimitExceededException: { prefix: DYNAMODB, status: 400 },
   ConditionalCheckFailedException: { prefix: DYNAMODB, status: 400 },
   ProvisionedThroughputExceededException: { prefix: DYNAMODB, status: 400 },
   ThrottlingException: { prefix: CORAL_SERVICE, status: 400 },
-  ItemCollectionSizeLimitExceededException: { prefix: DYNAMODB, status: 400 },
   TransactionConflictException: { prefix: DYNAMODB, status: 400 },
   TransactionCanceledException: { prefix: DYNAMODB, status: 400 },
   TransactionInProgressException: { prefix: DYNAMODB, status: 400 },
