@@ -15,6 +15,10 @@ import { startTestServer } from './support/server.js';
  */
 const SEED = Number(process.env['ROBUSTNESS_SEED'] ?? 20_261_126);
 const CONCURRENT_REQUESTS = 8;
+/** Requests one round sends; CI runs enough rounds for at least 50,000, `npm run fuzz` far more. */
+const REQUESTS_PER_ROUND = 3_800;
+const CI_REQUESTS_MIN = 50_000;
+const ROUNDS = Number(process.env['ROBUSTNESS_ROUNDS'] ?? (process.env['CI'] === 'true' ? Math.ceil(CI_REQUESTS_MIN / REQUESTS_PER_ROUND) : 1));
 
 const PLAIN = 'robust-plain';
 const INDEXED = 'robust-indexed';
@@ -587,6 +591,18 @@ function sample(arbitrary: fc.Arbitrary<Probe>, count: number, seedOffset: numbe
   return fc.sample(arbitrary, { seed: SEED + seedOffset, numRuns: count });
 }
 
+/** Sends `ROUNDS` rounds of probes, each round drawn afresh (bounded memory), and fails on any bad answer. */
+async function fuzz(endpoint: string, draw: (round: number) => Probe[]): Promise<void> {
+  const failures: Failure[] = [];
+  let sent = 0;
+  for (let round = 0; round < ROUNDS; round++) {
+    const probes = draw(round);
+    failures.push(...(await sendAll(endpoint, probes)));
+    sent += probes.length;
+  }
+  assertNoFailures(failures, sent);
+}
+
 // ---- the tests ----------------------------------------------------------------------------------------
 
 const knownItems: ReadonlyArray<{ readonly table: string; readonly item: Record<string, unknown>; readonly key: Record<string, unknown> }> = [
@@ -616,7 +632,7 @@ async function describeWhenActive(send: Send, table: string): Promise<RawRespons
   return described;
 }
 
-describe('robustness against malformed requests', { timeout: 60_000 }, () => {
+describe('robustness against malformed requests', { timeout: 60_000 * ROUNDS }, () => {
   let server: EmbeddedServer;
   const send = sender(() => server.endpoint);
 
@@ -639,24 +655,21 @@ describe('robustness against malformed requests', { timeout: 60_000 }, () => {
   });
   after(() => server.close());
 
-  it('answers valid requests with one member mutated with 200 or a DynamoDB error', async () => {
-    const probes = sample(mutatedRequest, 2_400, 1);
-    assertNoFailures(await sendAll(server.endpoint, probes), probes.length);
+  // Each round draws from its own seeds (offsets spaced by 10), so rounds never repeat one another.
+  it('answers valid requests with one member mutated with 200 or a DynamoDB error', { timeout: ROUNDS * 120_000 }, async () => {
+    await fuzz(server.endpoint, (round) => sample(mutatedRequest, 2_400, 1 + 10 * round));
   });
 
-  it('answers mangled JSON text and random JSON bodies with 200 or a DynamoDB error', async () => {
-    const probes = [...sample(mangledText, 300, 2), ...sample(randomJson, 400, 3)];
-    assertNoFailures(await sendAll(server.endpoint, probes), probes.length);
+  it('answers mangled JSON text and random JSON bodies with 200 or a DynamoDB error', { timeout: ROUNDS * 60_000 }, async () => {
+    await fuzz(server.endpoint, (round) => [...sample(mangledText, 300, 2 + 10 * round), ...sample(randomJson, 400, 3 + 10 * round)]);
   });
 
-  it('answers invalid UTF-8 with 200 or a DynamoDB error', async () => {
-    const probes = sample(invalidUtf8, 300, 4);
-    assertNoFailures(await sendAll(server.endpoint, probes), probes.length);
+  it('answers invalid UTF-8 with 200 or a DynamoDB error', { timeout: ROUNDS * 60_000 }, async () => {
+    await fuzz(server.endpoint, (round) => sample(invalidUtf8, 300, 4 + 10 * round));
   });
 
-  it('answers odd methods, paths and headers with 200 or a DynamoDB error', async () => {
-    const probes = sample(oddHeaders, 400, 5);
-    assertNoFailures(await sendAll(server.endpoint, probes), probes.length);
+  it('answers odd methods, paths and headers with 200 or a DynamoDB error', { timeout: ROUNDS * 60_000 }, async () => {
+    await fuzz(server.endpoint, (round) => sample(oddHeaders, 400, 5 + 10 * round));
   });
 
   const nullMembers: ReadonlyArray<readonly [string, Record<string, unknown>]> = [
