@@ -99,4 +99,63 @@ describe('the AWS CLI', () => {
     ]);
     assert.match(message, /ValidationException/);
   });
+
+  it('runs the data operations: update with a condition, query, scan, batches and transactions', async () => {
+    const table = 'cli-data';
+    await aws(server.endpoint, [
+      'create-table', '--table-name', table,
+      '--attribute-definitions', 'AttributeName=pk,AttributeType=S', 'AttributeName=sk,AttributeType=N',
+      '--key-schema', 'AttributeName=pk,KeyType=HASH', 'AttributeName=sk,KeyType=RANGE',
+      '--billing-mode', 'PAY_PER_REQUEST',
+    ]);
+    await aws(server.endpoint, ['wait', 'table-exists', '--table-name', table]);
+    const puts = Array.from({ length: 5 }, (_, sk) => ({ PutRequest: { Item: { pk: { S: 'q' }, sk: { N: String(sk) } } } }));
+    const batch = (await aws(server.endpoint, ['batch-write-item', '--request-items', JSON.stringify({ [table]: puts })])) as { UnprocessedItems: unknown };
+    assert.deepEqual(batch.UnprocessedItems, {});
+
+    const updated = (await aws(server.endpoint, [
+      'update-item', '--table-name', table, '--key', JSON.stringify({ pk: { S: 'q' }, sk: { N: '1' } }),
+      '--update-expression', 'SET #c = if_not_exists(#c, :zero) + :one',
+      '--condition-expression', 'attribute_exists(pk)',
+      '--expression-attribute-names', JSON.stringify({ '#c': 'count' }),
+      '--expression-attribute-values', JSON.stringify({ ':zero': { N: '0' }, ':one': { N: '1' } }),
+      '--return-values', 'UPDATED_NEW',
+    ])) as { Attributes: unknown };
+    assert.deepEqual(updated.Attributes, { count: { N: '1' } });
+
+    const refused = await awsFailure(server.endpoint, [
+      'put-item', '--table-name', table, '--item', JSON.stringify({ pk: { S: 'q' }, sk: { N: '1' } }),
+      '--condition-expression', 'attribute_not_exists(pk)',
+    ]);
+    assert.match(refused, /ConditionalCheckFailedException/);
+    assert.match(refused, /The conditional request failed/);
+
+    const queried = (await aws(server.endpoint, [
+      'query', '--table-name', table, '--key-condition-expression', 'pk = :pk AND sk >= :low',
+      '--expression-attribute-values', JSON.stringify({ ':pk': { S: 'q' }, ':low': { N: '2' } }), '--no-scan-index-forward',
+    ])) as { Items: Array<{ sk: { N: string } }>; Count: number };
+    assert.deepEqual(queried.Items.map((item) => item.sk.N), ['4', '3', '2']);
+
+    // The CLI pages through LastEvaluatedKey itself: a page size of 2 still returns all five items.
+    const scanned = (await aws(server.endpoint, ['scan', '--table-name', table, '--page-size', '2'])) as { Items: unknown[] };
+    assert.equal(scanned.Items.length, 5);
+
+    await aws(server.endpoint, [
+      'transact-write-items', '--transact-items',
+      JSON.stringify([
+        { Put: { TableName: table, Item: { pk: { S: 't' }, sk: { N: '1' } } } },
+        { Delete: { TableName: table, Key: { pk: { S: 'q' }, sk: { N: '0' } } } },
+      ]),
+    ]);
+    const read = (await aws(server.endpoint, [
+      'transact-get-items', '--transact-items',
+      JSON.stringify([{ Get: { TableName: table, Key: { pk: { S: 't' }, sk: { N: '1' } } } }, { Get: { TableName: table, Key: { pk: { S: 'q' }, sk: { N: '0' } } } }]),
+    ])) as { Responses: unknown[] };
+    assert.deepEqual(read.Responses, [{ Item: { pk: { S: 't' }, sk: { N: '1' } } }, {}]);
+
+    const got = (await aws(server.endpoint, [
+      'batch-get-item', '--request-items', JSON.stringify({ [table]: { Keys: [{ pk: { S: 'q' }, sk: { N: '4' } }], ProjectionExpression: 'sk' } }),
+    ])) as { Responses: Record<string, unknown[]> };
+    assert.deepEqual(got.Responses[table], [{ sk: { N: '4' } }]);
+  });
 });
