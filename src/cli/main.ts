@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createLogger } from '../lib/logger.js';
 import { startEmbeddedServer } from '../cluster/embedded-server.js';
 import { parseCommandLine, usage } from './options.js';
+import { loadSigningCredentials } from './signature-credentials.js';
 
 const EXIT_USAGE = 2;
 const EXIT_FAILURE = 1;
@@ -28,9 +29,23 @@ async function main(argv: readonly string[]): Promise<void> {
       break;
   }
   const logger = createLogger(command.options.logLevel);
+  let signatureCredentials;
+  if (command.options.verifySignatures) {
+    const loaded = loadSigningCredentials(command.options.credentialsFile, process.env);
+    if (!loaded.ok) {
+      process.stderr.write(`dynacell: ${loaded.message}\n`);
+      process.exitCode = EXIT_USAGE;
+      return;
+    }
+    signatureCredentials = loaded.credentials;
+    logger.info('verifying request signatures', { accessKeyIds: signatureCredentials.map((credentials) => credentials.accessKeyId) });
+  }
   let server;
   try {
-    server = await startEmbeddedServer(command.options, logger);
+    server = await startEmbeddedServer(
+      signatureCredentials === undefined ? command.options : { ...command.options, signatureCredentials },
+      logger,
+    );
   } catch (error) {
     process.stderr.write(`dynacell: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = EXIT_FAILURE;

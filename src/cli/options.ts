@@ -9,6 +9,9 @@ export interface ServerOptions {
   readonly region: string;
   readonly logLevel: LogLevel;
   readonly enforceThroughput: boolean;
+  /** Verify every request's SigV4 signature against the credentials from `credentialsFile` or the environment. */
+  readonly verifySignatures: boolean;
+  readonly credentialsFile: string | undefined;
 }
 
 export type ParsedCommand =
@@ -25,6 +28,8 @@ export const defaultServerOptions: ServerOptions = {
   region: 'us-east-1',
   logLevel: 'info',
   enforceThroughput: false,
+  verifySignatures: false,
+  credentialsFile: undefined,
 };
 
 const PORT_MAX = 65535;
@@ -43,6 +48,10 @@ Options:
   --log-level <lvl>   one of ${logLevels.join(', ')} (default ${defaultServerOptions.logLevel})
   --enforce-throughput  throttle requests beyond each table's provisioned (or on-demand maximum)
                       throughput, as DynamoDB does; off by default
+  --verify-signatures verify every request's SigV4 signature (off by default: any well-formed
+                      signature is accepted); credentials from --credentials or from
+                      AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN
+  --credentials <file>  JSON or AWS credentials (INI) file of the access keys to accept
   --help              print this help and exit
   --version           print the version and exit
 `;
@@ -62,6 +71,8 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
         region: { type: 'string' },
         'log-level': { type: 'string' },
         'enforce-throughput': { type: 'boolean' },
+        'verify-signatures': { type: 'boolean' },
+        credentials: { type: 'string' },
         help: { type: 'boolean' },
         version: { type: 'boolean' },
       },
@@ -84,6 +95,10 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
   if (!isLogLevel(logLevel)) {
     return { kind: 'invalid', message: `--log-level must be one of ${logLevels.join(', ')}, not '${logLevel}'` };
   }
+  const verifySignatures = values['verify-signatures'] === true;
+  if (values.credentials !== undefined && !verifySignatures) {
+    return { kind: 'invalid', message: '--credentials is used only with --verify-signatures' };
+  }
   return {
     kind: 'serve',
     options: {
@@ -94,6 +109,8 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
       region,
       logLevel,
       enforceThroughput: values['enforce-throughput'] === true,
+      verifySignatures,
+      credentialsFile: values.credentials,
     },
   };
 }

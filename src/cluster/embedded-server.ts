@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from '../lib/logger.js';
 import { createFrontDoor } from '../protocol/http-server.js';
 import { createOperationHandlers } from '../protocol/operations/operation-handlers.js';
+import { createSignatureVerifier, type SigningCredentials } from '../protocol/sigv4/signature-verifier.js';
 import { EmbeddedRouter } from '../router/embedded-router.js';
 import { ThroughputGovernor } from '../router/throughput-governor.js';
 import { openStorageEngine } from '../storage/open-engine.js';
@@ -28,6 +29,8 @@ export interface EmbeddedServerOptions {
   readonly region: string;
   /** Throttle requests beyond each table's provisioned (or on-demand maximum) throughput. Off by default. */
   readonly enforceThroughput?: boolean;
+  /** When given, every request's SigV4 signature is verified against these; absent, any well-formed one passes. */
+  readonly signatureCredentials?: readonly SigningCredentials[];
 }
 
 /** One process, every component: front door, control plane, router, partitions, storage. */
@@ -58,7 +61,20 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions, logger
     throw error;
   }
   const handlers = createOperationHandlers({ controlPlane, tables: controlPlane, router, throughput, nowMs: () => Date.now() });
-  const frontDoor = createFrontDoor({ region: options.region, handlers, logger });
+  const frontDoor = createFrontDoor({
+    region: options.region,
+    handlers,
+    logger,
+    ...(options.signatureCredentials === undefined
+      ? {}
+      : {
+          verifySignature: createSignatureVerifier({
+            region: options.region,
+            credentials: options.signatureCredentials,
+            nowMs: () => Date.now(),
+          }),
+        }),
+  });
   try {
     await new Promise<void>((resolve, reject) => {
       frontDoor.server.once('error', reject);

@@ -5,6 +5,7 @@ import type { Logger } from '../lib/logger.js';
 import { checkAuthorization } from './authorization.js';
 import { dynamoDbOperationNames, targetPrefixes } from './operation-names.js';
 import { newRequestId } from './request-id.js';
+import type { SignatureVerifier } from './sigv4/signature-verifier.js';
 import { AMZ_JSON_CONTENT_TYPE, PLAIN_JSON_CONTENT_TYPE, sendError, sendJson, sendRaw } from './wire-response.js';
 
 export interface RequestContext {
@@ -19,6 +20,8 @@ export interface FrontDoorOptions {
   readonly region: string;
   readonly handlers: ReadonlyMap<string, OperationHandler>;
   readonly logger: Logger;
+  /** Verifies each request's signature after the shape checks; absent, any well-formed signature passes. */
+  readonly verifySignature?: SignatureVerifier;
 }
 
 export interface FrontDoor {
@@ -142,6 +145,18 @@ async function handleRequest(
     query,
   });
   if (authorizationError !== undefined) return sendError(response, authorizationError, contentType);
+  if (options.verifySignature !== undefined) {
+    const signatureError = options.verifySignature({
+      method: request.method ?? 'POST',
+      url: request.url ?? '/',
+      headers: headerPairs(request.rawHeaders),
+      body: bodyBytes,
+    });
+    if (signatureError !== undefined) {
+      options.logger.debug('signature refused', { requestId, type: signatureError.type });
+      return sendError(response, signatureError, contentType);
+    }
+  }
   if (!hasBody) return sendError(response, serializationError(''), contentType);
   const handler = options.handlers.get(operation);
   if (handler === undefined) {
@@ -168,6 +183,14 @@ function operationOf(target: string | string[] | undefined): string | undefined 
   const [prefix, operation] = parts as [string, string];
   if (!targetPrefixes.has(prefix) || !dynamoDbOperationNames.has(operation)) return undefined;
   return operation;
+}
+
+function headerPairs(rawHeaders: readonly string[]): Array<readonly [string, string]> {
+  const pairs: Array<readonly [string, string]> = [];
+  for (let index = 0; index + 1 < rawHeaders.length; index += 2) {
+    pairs.push([rawHeaders[index] as string, rawHeaders[index + 1] as string]);
+  }
+  return pairs;
 }
 
 function answerPreflight(request: IncomingMessage, response: ServerResponse): void {

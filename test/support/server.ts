@@ -4,16 +4,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { startEmbeddedServer, type EmbeddedServer } from '../../src/cluster/embedded-server.js';
-import { createLogger, type LogLevel } from '../../src/lib/logger.js';
+import { createLogger, type Logger, type LogLevel } from '../../src/lib/logger.js';
+import type { SigningCredentials } from '../../src/protocol/sigv4/signature-verifier.js';
 import { defaultServerOptions, type ServerOptions } from '../../src/cli/options.js';
 
 export const testCredentials = { accessKeyId: 'AKIDTESTEXAMPLE', secretAccessKey: 'test-secret-key' };
 
-/** A server in this process on a free port (in memory unless a data directory is given). */
-export async function startTestServer(options: Partial<ServerOptions> = {}): Promise<EmbeddedServer> {
+/**
+ * A server in this process on a free port (in memory unless a data directory is given); with
+ * signatureCredentials it verifies signatures against them.
+ */
+export async function startTestServer(
+  options: Partial<ServerOptions> & { readonly signatureCredentials?: readonly SigningCredentials[] } = {},
+  logger: Logger = createLogger((process.env['TEST_LOG_LEVEL'] as LogLevel | undefined) ?? 'silent'),
+): Promise<EmbeddedServer> {
   return startEmbeddedServer(
     { ...defaultServerOptions, port: 0, inMemory: options.dataDirectory === undefined, logLevel: 'silent', ...options },
-    createLogger((process.env['TEST_LOG_LEVEL'] as LogLevel | undefined) ?? 'silent'),
+    logger,
   );
 }
 
@@ -36,9 +43,10 @@ const BIN = new URL('../../../bin/dynacell.js', import.meta.url).pathname;
 const START_TIMEOUT_MS = 15_000;
 
 /** Runs `dynacell` as a child process and resolves with its endpoint once it prints that it is ready. */
-export function spawnServer(args: readonly string[]): Promise<ServerProcess> {
+export function spawnServer(args: readonly string[], environment: NodeJS.ProcessEnv = process.env): Promise<ServerProcess> {
   const child = spawn(process.execPath, [BIN, '--port', '0', '--log-level', 'warn', ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: environment,
   });
   let stdout = '';
   let stderr = '';
