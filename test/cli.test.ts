@@ -28,7 +28,7 @@ describe('the dynacell command', () => {
   });
 
   it('refuses unknown flags and bad values with exit code 2', () => {
-    for (const args of [['--bogus'], ['--port', 'eighty'], ['--port', '70000'], ['--log-level', 'loud'], ['--region', 'mars']]) {
+    for (const args of [['--bogus'], ['--port', 'eighty'], ['--port', '70000'], ['--log-level', 'loud'], ['--region', 'mars'], ['--tls-cert', 'cert.pem']]) {
       const result = run(args);
       assert.equal(result.status, 2, `exit code for ${args.join(' ')}`);
       assert.match(result.stderr, /^dynacell: /);

@@ -40,10 +40,21 @@ async function main(argv: readonly string[]): Promise<void> {
     signatureCredentials = loaded.credentials;
     logger.info('verifying request signatures', { accessKeyIds: signatureCredentials.map((credentials) => credentials.accessKeyId) });
   }
+  let tls: { certificate: Buffer; key: Buffer } | undefined;
+  const { tlsCertificateFile, tlsKeyFile } = command.options;
+  if (tlsCertificateFile !== undefined && tlsKeyFile !== undefined) {
+    try {
+      tls = { certificate: readFileSync(tlsCertificateFile), key: readFileSync(tlsKeyFile) };
+    } catch (error) {
+      process.stderr.write(`dynacell: cannot read the TLS certificate or key: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = EXIT_USAGE;
+      return;
+    }
+  }
   let server;
   try {
     server = await startEmbeddedServer(
-      signatureCredentials === undefined ? command.options : { ...command.options, signatureCredentials },
+      { ...command.options, tls, ...(signatureCredentials === undefined ? {} : { signatureCredentials }) },
       logger,
     );
   } catch (error) {

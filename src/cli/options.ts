@@ -12,6 +12,9 @@ export interface ServerOptions {
   /** Verify every request's SigV4 signature against the credentials from `credentialsFile` or the environment. */
   readonly verifySignatures: boolean;
   readonly credentialsFile: string | undefined;
+  /** Serve HTTPS with this PEM certificate and key; both or neither. */
+  readonly tlsCertificateFile: string | undefined;
+  readonly tlsKeyFile: string | undefined;
 }
 
 export type ParsedCommand =
@@ -30,6 +33,8 @@ export const defaultServerOptions: ServerOptions = {
   enforceThroughput: false,
   verifySignatures: false,
   credentialsFile: undefined,
+  tlsCertificateFile: undefined,
+  tlsKeyFile: undefined,
 };
 
 const PORT_MAX = 65535;
@@ -52,6 +57,8 @@ Options:
                       signature is accepted); credentials from --credentials or from
                       AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN
   --credentials <file>  JSON or AWS credentials (INI) file of the access keys to accept
+  --tls-cert <file>   serve HTTPS with this PEM certificate (with --tls-key)
+  --tls-key <file>    the PEM private key of --tls-cert
   --help              print this help and exit
   --version           print the version and exit
 `;
@@ -73,6 +80,8 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
         'enforce-throughput': { type: 'boolean' },
         'verify-signatures': { type: 'boolean' },
         credentials: { type: 'string' },
+        'tls-cert': { type: 'string' },
+        'tls-key': { type: 'string' },
         help: { type: 'boolean' },
         version: { type: 'boolean' },
       },
@@ -99,6 +108,9 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
   if (values.credentials !== undefined && !verifySignatures) {
     return { kind: 'invalid', message: '--credentials is used only with --verify-signatures' };
   }
+  if ((values['tls-cert'] === undefined) !== (values['tls-key'] === undefined)) {
+    return { kind: 'invalid', message: '--tls-cert and --tls-key go together' };
+  }
   return {
     kind: 'serve',
     options: {
@@ -111,6 +123,8 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
       enforceThroughput: values['enforce-throughput'] === true,
       verifySignatures,
       credentialsFile: values.credentials,
+      tlsCertificateFile: values['tls-cert'],
+      tlsKeyFile: values['tls-key'],
     },
   };
 }

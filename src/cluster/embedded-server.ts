@@ -15,7 +15,7 @@ export const LOCAL_ACCOUNT_ID = '000000000000';
 export const STATUS_TRANSITION_MS = 0;
 
 export interface EmbeddedServer {
-  /** `http://host:port`, with the port actually bound. */
+  /** `http://host:port` (or https), with the port actually bound. */
   readonly endpoint: string;
   /** Finishes in-flight requests, makes every write durable, releases the data directory. */
   close(): Promise<void>;
@@ -31,6 +31,8 @@ export interface EmbeddedServerOptions {
   readonly enforceThroughput?: boolean;
   /** When given, every request's SigV4 signature is verified against these; absent, any well-formed one passes. */
   readonly signatureCredentials?: readonly SigningCredentials[];
+  /** Serve HTTPS with this PEM certificate and key instead of HTTP. */
+  readonly tls?: { readonly certificate: Buffer; readonly key: Buffer } | undefined;
 }
 
 /** One process, every component: front door, control plane, router, partitions, storage. */
@@ -65,6 +67,7 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions, logger
     region: options.region,
     handlers,
     logger,
+    tls: options.tls,
     ...(options.signatureCredentials === undefined
       ? {}
       : {
@@ -92,7 +95,7 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions, logger
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   let closing: Promise<void> | undefined;
   return {
-    endpoint: `http://${host}:${address.port}`,
+    endpoint: `${options.tls === undefined ? 'http' : 'https'}://${host}:${address.port}`,
     close: () =>
       (closing ??= (async () => {
         await frontDoor.close();

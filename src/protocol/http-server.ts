@@ -1,4 +1,5 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer, type Server as TlsServer } from 'node:https';
 import { DynamoDbError, serializationError } from '../lib/errors.js';
 import { limits } from '../lib/limits.js';
 import type { Logger } from '../lib/logger.js';
@@ -22,10 +23,12 @@ export interface FrontDoorOptions {
   readonly logger: Logger;
   /** Verifies each request's signature after the shape checks; absent, any well-formed signature passes. */
   readonly verifySignature?: SignatureVerifier;
+  /** Serve HTTPS with this certificate and key (PEM); absent, plain HTTP. */
+  readonly tls?: { readonly certificate: Buffer; readonly key: Buffer } | undefined;
 }
 
 export interface FrontDoor {
-  readonly server: Server;
+  readonly server: Server | TlsServer;
   /** Stops accepting connections and resolves once every in-flight request has been answered. */
   close(): Promise<void>;
 }
@@ -42,7 +45,7 @@ export function createFrontDoor(options: FrontDoorOptions): FrontDoor {
     inFlight--;
     if (inFlight === 0 && drained !== undefined) drained();
   };
-  const server = createServer((request, response) => {
+  const listener: RequestListener = (request, response) => {
     inFlight++;
     response.once('close', finished);
     readBody(request, response, (body) => {
@@ -55,7 +58,8 @@ export function createFrontDoor(options: FrontDoorOptions): FrontDoor {
         }
       });
     });
-  });
+  };
+  const server = options.tls === undefined ? createServer(listener) : createTlsServer({ cert: options.tls.certificate, key: options.tls.key }, listener);
   server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   server.headersTimeout = HEADERS_TIMEOUT_MS;
   server.requestTimeout = REQUEST_TIMEOUT_MS;

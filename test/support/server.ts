@@ -58,7 +58,7 @@ export function spawnServer(args: readonly string[], environment: NodeJS.Process
     }, START_TIMEOUT_MS);
     child.stdout?.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
-      const match = /listening on (http:\/\/\S+)/.exec(stdout);
+      const match = /listening on (https?:\/\/\S+)/.exec(stdout);
       if (match !== null) {
         clearTimeout(timer);
         resolve({ child, endpoint: match[1] as string, stderr: () => stderr });
