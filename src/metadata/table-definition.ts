@@ -182,9 +182,6 @@ export function keySchemaOf(keySchema: readonly KeySchemaElement[], definitions:
   return { partitionKey, sortKey: { name: range.AttributeName, type: typeOf(range.AttributeName) } };
 }
 
-export function zeroThroughputState(dayStartMs: number): ProvisionedThroughputState {
-  return { readCapacityUnits: 0, writeCapacityUnits: 0, decreasesToday: 0, decreasesDayStartMs: dayStartMs };
-}
 
 export const onDemandWarmThroughput: WarmThroughputState = {
   readUnitsPerSecond: controlPlaneLimits.onDemandWarmReadUnitsPerSecond,
