@@ -54,10 +54,8 @@ export function createItemOperations(services: ItemOperationServices) {
       const expressions = itemExpressions(members(request));
       const route = routeOf(request.TableName);
       validateItemKey(item, route.schema.key, indexKeysOf(route));
-      services.throughput?.admit(route.tableName, 'write');
-      const result = await services.router.writeItem(route, item, withCondition({ kind: 'put', item }, expressions));
-      chargeWrite(services, route, result);
-      return writeResponse(route, request, answered(result, request));
+      const written = await performWrite(services, route, item, withCondition({ kind: 'put', item }, expressions), request);
+      return writeResponse(route, request, written);
     },
 
     async GetItem(body: unknown): Promise<Response> {
@@ -89,10 +87,8 @@ export function createItemOperations(services: ItemOperationServices) {
       const expressions = itemExpressions(members(request));
       const route = routeOf(request.TableName);
       validateKey(key, route.schema.key);
-      services.throughput?.admit(route.tableName, 'write');
-      const result = await services.router.writeItem(route, key, withCondition({ kind: 'delete' }, expressions));
-      chargeWrite(services, route, result);
-      return writeResponse(route, request, answered(result, request));
+      const written = await performWrite(services, route, key, withCondition({ kind: 'delete' }, expressions), request);
+      return writeResponse(route, request, written);
     },
 
     async UpdateItem(body: unknown): Promise<Response> {
@@ -110,10 +106,7 @@ export function createItemOperations(services: ItemOperationServices) {
         source: request.AttributeUpdates === undefined ? 'UpdateExpression' : 'AttributeUpdates',
       };
       const command: ItemWriteCommand = { kind: 'update', key, update: bound };
-      services.throughput?.admit(route.tableName, 'write');
-      const outcome = await services.router.writeItem(route, key, withCondition(command, expressions));
-      chargeWrite(services, route, outcome);
-      const result = answered(outcome, request);
+      const result = await performWrite(services, route, key, withCondition(command, expressions), request);
       const response = writeResponse(route, { ...request, ReturnValues: 'NONE' }, result);
       const attributes = updateReturnValues(request.ReturnValues, bound, key, result);
       if (attributes !== undefined) response['Attributes'] = attributes;
@@ -132,6 +125,23 @@ function withCondition(command: ItemWriteCommand, expressions: ItemExpressions):
 }
 
 type WrittenItem = { readonly old: Item | undefined; readonly new: Item | undefined };
+
+/**
+ * A single-item write: admitted by the throughput governor, decided and made durable at its partition,
+ * charged for what it consumed, and answered — a refusal becoming DynamoDB's error.
+ */
+async function performWrite(
+  services: ItemOperationServices,
+  route: TableRoute,
+  key: Item,
+  command: ItemWriteCommand,
+  request: { readonly ReturnValuesOnConditionCheckFailure?: string },
+): Promise<WrittenItem> {
+  services.throughput?.admit(route.tableName, 'write');
+  const result = await services.router.writeItem(route, key, command);
+  chargeWrite(services, route, result);
+  return answered(result, request);
+}
 
 /** A refused write becomes DynamoDB's error: ConditionalCheckFailedException (with the item if asked). */
 function answered(result: ItemWriteResult, request: { readonly ReturnValuesOnConditionCheckFailure?: string }): WrittenItem {
