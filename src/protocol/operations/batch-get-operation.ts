@@ -2,7 +2,7 @@ import type { Item } from '../../model/attribute-value.js';
 import { itemSizeBytes } from '../../model/item-size.js';
 import { validateKey } from '../../model/key-schema.js';
 import { validateItem } from '../../model/validate-attribute-value.js';
-import { resourceNotFound, validationError } from '../../lib/errors.js';
+import { validationError } from '../../lib/errors.js';
 import { limits } from '../../lib/limits.js';
 import { projectExpression } from '../../expressions/project-item.js';
 import { readCapacityUnits } from '../../partition/capacity.js';
@@ -14,7 +14,7 @@ import { validateRequest } from '../request-validation.js';
 import type { BatchGetItemRequest, KeysAndAttributes } from '../shapes/index.js';
 import { DistinctKeys } from './batch-keys.js';
 import { checkExpressionMembers, itemExpressions, type ItemExpressionMembers, type ItemExpressions } from './item-expressions.js';
-import type { ItemOperationServices } from './item-operations.js';
+import { routeOrNotFound, type ItemOperationServices } from './item-operations.js';
 import { withoutNulls } from './read-expressions.js';
 
 /** One table's share of a BatchGetItem, validated. */
@@ -79,8 +79,7 @@ function validatedTableReads(requestItems: BatchGetItemRequest['RequestItems']):
 }
 
 function routedRead(services: ItemOperationServices, read: TableRead): RoutedRead {
-  const route = services.tables.routeFor(read.tableName);
-  if (route === undefined) throw resourceNotFound();
+  const route = routeOrNotFound(services.tables, read.tableName);
   for (const key of read.keys) validateKey(key, route.schema.key);
   return { ...read, route };
 }

@@ -3,7 +3,7 @@ import { itemSizeBytes } from '../../model/item-size.js';
 import { projectKey, validateItemKey, validateKey } from '../../model/key-schema.js';
 import { validateItem } from '../../model/validate-attribute-value.js';
 import { assert } from '../../lib/assert.js';
-import { DynamoDbError, resourceNotFound, validationError } from '../../lib/errors.js';
+import { DynamoDbError, validationError } from '../../lib/errors.js';
 import { limits } from '../../lib/limits.js';
 import type { ItemWriteCommand } from '../../partition/item-command.js';
 import { writeCapacityOf } from '../../partition/write-capacity.js';
@@ -14,7 +14,7 @@ import type { BatchWriteItemRequest, WriteRequest } from '../shapes/index.js';
 import { asBatchKeyError, DistinctKeys } from './batch-keys.js';
 import { addUnits, emptyWriteUnits, type WriteUnits } from './batch-write-units.js';
 import { admittedTables, chargeWrites } from './operation-throttling.js';
-import type { ItemOperationServices } from './item-operations.js';
+import { routeOrNotFound, type ItemOperationServices } from './item-operations.js';
 import { withoutNulls } from './read-expressions.js';
 
 /** One put or delete, its attribute values validated. */
@@ -86,8 +86,7 @@ function validatedWrite(request: WriteRequest): Write {
 }
 
 function routedWrites(services: ItemOperationServices, table: TableWrites): RoutedWrites {
-  const route = services.tables.routeFor(table.tableName);
-  if (route === undefined) throw resourceNotFound();
+  const route = routeOrNotFound(services.tables, table.tableName);
   const indexKeys = [...route.schema.localIndexes, ...route.schema.globalIndexes].map((index) => ({ indexName: index.name, keySchema: index.key }));
   const distinct = new DistinctKeys();
   for (const write of table.writes) {

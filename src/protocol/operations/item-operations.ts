@@ -22,6 +22,13 @@ export interface TableDirectory {
   routeFor(tableName: string): TableRoute | undefined;
 }
 
+/** The table's route for reads and writes, or DynamoDB's answer for a table that cannot take them. */
+export function routeOrNotFound(tables: TableDirectory, tableName: string): TableRoute {
+  const route = tables.routeFor(tableName);
+  if (route === undefined) throw resourceNotFound();
+  return route;
+}
+
 export interface ItemOperationServices {
   readonly tables: TableDirectory;
   readonly router: Router;
@@ -37,11 +44,7 @@ type Response = Record<string, unknown>;
  * sends the write to the partition as data: the condition is evaluated there, against the current item.
  */
 export function createItemOperations(services: ItemOperationServices) {
-  const routeOf = (tableName: string): TableRoute => {
-    const route = services.tables.routeFor(tableName);
-    if (route === undefined) throw resourceNotFound();
-    return route;
-  };
+  const routeOf = (tableName: string): TableRoute => routeOrNotFound(services.tables, tableName);
 
   return {
     async PutItem(body: unknown): Promise<Response> {

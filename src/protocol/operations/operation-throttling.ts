@@ -1,6 +1,8 @@
 import { DynamoDbError } from '../../lib/errors.js';
 import type { WriteCapacity } from '../../partition/write-capacity.js';
-import type { TableRoute } from '../../router/router.js';
+import type { ReadPage, TableRoute } from '../../router/router.js';
+import { pageReadUnits, type PageShaping } from './read-page-response.js';
+import type { ReadIndex } from './read-select.js';
 import type { CapacityKind, ThroughputGovernor } from '../../router/throughput-governor.js';
 
 /**
@@ -41,4 +43,22 @@ export function chargeWrites(governor: ThroughputGovernor | undefined, tableName
   let table = units.table;
   for (const value of units.localIndexes.values()) table += value;
   governor.charge(tableName, 'write', { table, globalIndexes: units.globalIndexes });
+}
+
+/**
+ * A Query or Scan page under throughput enforcement: admitted while its table (or the global index it
+ * reads) has capacity, charged afterwards with the bytes it read.
+ */
+export async function throttledRead(
+  governor: ThroughputGovernor | undefined,
+  route: TableRoute,
+  index: ReadIndex | undefined,
+  shaping: PageShaping,
+  read: () => Promise<ReadPage>,
+): Promise<ReadPage> {
+  const indexName = index?.kind === 'global' ? index.index.name : undefined;
+  governor?.admit(route.tableName, 'read', indexName);
+  const page = await read();
+  governor?.charge(route.tableName, 'read', { table: pageReadUnits(page, shaping) }, indexName);
+  return page;
 }

@@ -1,7 +1,7 @@
 import type { Item, KeyValue } from '../../model/attribute-value.js';
 import type { KeySchema } from '../../model/key-schema.js';
 import { compareBytes, encodeKeyValue } from '../../model/key-encoding.js';
-import { resourceNotFound, validationError } from '../../lib/errors.js';
+import { validationError } from '../../lib/errors.js';
 import { assert } from '../../lib/assert.js';
 import { emptyBindings, validateKeyCondition } from '../../expressions/index.js';
 import { legacyLimits } from '../../expressions/legacy-limits.js';
@@ -9,24 +9,20 @@ import { checkQueryFilterKeys, convertFilter, keyConditionsToCondition, validate
 import { checkExpressionParameters, checkQueryKeyConditionPresent } from '../../expressions/legacy-mixing.js';
 import type { LegacyCondition, LegacyMap } from '../../expressions/legacy-parameters.js';
 import { sortKeyMatches } from '../../partition/partition-reads.js';
-import type { ThroughputGovernor } from '../../router/throughput-governor.js';
-import type { Router, TableRoute } from '../../router/router.js';
+import type { TableRoute } from '../../router/router.js';
 import { validateRequest } from '../request-validation.js';
 import type { QueryRequest } from '../shapes/index.js';
-import type { TableDirectory } from './item-operations.js';
+import { routeOrNotFound, type ItemOperationServices } from './item-operations.js';
 import { keySelectionOf, type KeySelection, legacyKeySelection } from './query-key-condition.js';
 import { checkFilterKeys, checkKeyPaths, legacyProjection, readExpressions, withoutNulls } from './read-expressions.js';
-import { pageReadUnits, pageResponse } from './read-page-response.js';
+import { pageResponse } from './read-page-response.js';
+import { throttledRead } from './operation-throttling.js';
 import { readPlan } from './read-plan.js';
-import { checkSelect, type ReadIndex } from './read-select.js';
+import { checkIndexConsistency, checkSelect, type ReadIndex } from './read-select.js';
 import { checkStartKeySchema, validateStartKeyValues } from './read-start-key.js';
 
-export interface ReadOperationServices {
-  readonly tables: TableDirectory;
-  readonly router: Router;
-  /** Throughput enforcement; absent or disabled, nothing is throttled. */
-  readonly throughput?: ThroughputGovernor | undefined;
-}
+/** Reads need what single-item operations need: tables, router, throughput. */
+export type ReadOperationServices = ItemOperationServices;
 
 /**
  * Query: the items of one partition key of a table or index, in sort-key order, a page at a time. Checks
@@ -56,12 +52,9 @@ export function createQueryOperation(services: ReadOperationServices) {
       }
       checkSelect(request, 'Query');
 
-      const route = services.tables.routeFor(request.TableName);
-      if (route === undefined) throw resourceNotFound();
+      const route = routeOrNotFound(services.tables, request.TableName);
       const index = findIndex(route, request.IndexName);
-      if (index?.kind === 'global' && request.ConsistentRead === true) {
-        throw validationError('Consistent reads are not supported on global secondary indexes');
-      }
+      checkIndexConsistency(index, request.ConsistentRead);
       const key = index === undefined ? route.schema.key : index.index.key;
       if (startKey !== undefined) checkStartKeySchema(startKey, route, index, 'Query');
       assert(keyConditionParts !== undefined || legacyKeyConditions !== undefined, 'a key condition is present');
@@ -77,9 +70,7 @@ export function createQueryOperation(services: ReadOperationServices) {
       const plan = readPlan(request, route, index, expressions, { filter: legacyFilter, projection: attributesToGet });
       checkKeyPaths(expressions.filter, undefined, expressions.bindings, route.schema.key, indexKeys);
 
-      const throttledIndex = index?.kind === 'global' ? index.index.name : undefined;
-      services.throughput?.admit(route.tableName, 'read', throttledIndex);
-      const page = await services.router.queryPartition(route, {
+      const page = await throttledRead(services.throughput, route, index, plan.shaping, () => services.router.queryPartition(route, {
         index: request.IndexName,
         partitionKeyValue: selection.partitionKeyValue,
         sortKeyRange: selection.sortKeyRange,
@@ -87,8 +78,7 @@ export function createQueryOperation(services: ReadOperationServices) {
         exclusiveStartKey: startKey,
         limit: request.Limit,
         fetchTableItems: plan.fetchTableItems,
-      });
-      services.throughput?.charge(route.tableName, 'read', { table: pageReadUnits(page, plan.shaping) }, throttledIndex);
+      }));
       return pageResponse(page, plan.shaping);
     },
   };

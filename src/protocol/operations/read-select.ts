@@ -65,3 +65,10 @@ export function fetchesTableItems(
   }
   return wantsAll || wantsSpecific;
 }
+
+/** DynamoDB refuses strongly consistent reads of a global secondary index. */
+export function checkIndexConsistency(index: ReadIndex | undefined, consistentRead: boolean | undefined): void {
+  if (index?.kind === 'global' && consistentRead === true) {
+    throw validationError('Consistent reads are not supported on global secondary indexes');
+  }
+}

@@ -1,5 +1,5 @@
 import type { Item } from '../../model/attribute-value.js';
-import { resourceNotFound, validationError } from '../../lib/errors.js';
+import { validationError } from '../../lib/errors.js';
 import { convertFilter } from '../../expressions/legacy-filters.js';
 import { checkExpressionParameters } from '../../expressions/legacy-mixing.js';
 import type { LegacyCondition, LegacyMap } from '../../expressions/legacy-parameters.js';
@@ -8,9 +8,11 @@ import { validateRequest } from '../request-validation.js';
 import type { ScanRequest } from '../shapes/index.js';
 import { findIndex, indexKeySchemas, type ReadOperationServices } from './query-operation.js';
 import { checkKeyPaths, legacyProjection, readExpressions, withoutNulls } from './read-expressions.js';
-import { pageReadUnits, pageResponse } from './read-page-response.js';
+import { pageResponse } from './read-page-response.js';
+import { throttledRead } from './operation-throttling.js';
+import { routeOrNotFound } from './item-operations.js';
 import { readPlan } from './read-plan.js';
-import { checkSelect, type ReadIndex } from './read-select.js';
+import { checkIndexConsistency, checkSelect, type ReadIndex } from './read-select.js';
 import { checkStartKeySchema, validateStartKeyValues } from './read-start-key.js';
 import type { TableRoute } from '../../router/router.js';
 
@@ -35,12 +37,9 @@ export function createScanOperation(services: ReadOperationServices) {
       const expressions = readExpressions(request);
       checkSelect(request, 'Scan');
 
-      const route = services.tables.routeFor(request.TableName);
-      if (route === undefined) throw resourceNotFound();
+      const route = routeOrNotFound(services.tables, request.TableName);
       const index = findScanIndex(route, request.IndexName, startKey);
-      if (index?.kind === 'global' && request.ConsistentRead === true) {
-        throw validationError('Consistent reads are not supported on global secondary indexes');
-      }
+      checkIndexConsistency(index, request.ConsistentRead);
       if (startKey !== undefined) checkStartKeySchema(startKey, route, index, 'Scan');
       const plan = readPlan(request, route, index, expressions, { filter: legacyFilter, projection: attributesToGet });
       if (startKey !== undefined) checkStartKeyInSegment(startKey, route, index, segment);
@@ -48,17 +47,14 @@ export function createScanOperation(services: ReadOperationServices) {
       checkKeyPaths(undefined, expressions.projection, expressions.bindings, route.schema.key, indexKeys);
       checkKeyPaths(expressions.filter, undefined, expressions.bindings, route.schema.key, indexKeys);
 
-      const throttledIndex = index?.kind === 'global' ? index.index.name : undefined;
-      services.throughput?.admit(route.tableName, 'read', throttledIndex);
-      const page = await services.router.scanSegment(route, {
+      const page = await throttledRead(services.throughput, route, index, plan.shaping, () => services.router.scanSegment(route, {
         index: request.IndexName,
         segment: segment.segment,
         totalSegments: segment.totalSegments,
         exclusiveStartKey: startKey,
         limit: request.Limit,
         fetchTableItems: plan.fetchTableItems,
-      });
-      services.throughput?.charge(route.tableName, 'read', { table: pageReadUnits(page, plan.shaping) }, throttledIndex);
+      }));
       return pageResponse(page, plan.shaping);
     },
   };
