@@ -50,7 +50,6 @@ class ConditionParser {
   private readonly cursor: TokenCursor;
   private readonly problems = new DeferredProblems(conditionProblemRanking);
   private readonly paths: PathParsing;
-  private depth = 0;
 
   constructor(
     private readonly kind: ConditionKind,
@@ -89,7 +88,7 @@ class ConditionParser {
   private parseNot(): Condition {
     if (!this.cursor.isKeyword('NOT')) return this.parsePrimary();
     this.cursor.next();
-    return this.nested(() => ({ kind: 'not', condition: this.parseNot() }));
+    return this.cursor.nested(() => ({ kind: 'not', condition: this.parseNot() }));
   }
 
   private parsePrimary(): Condition {
@@ -120,7 +119,7 @@ class ConditionParser {
   private parseConditionGroup(): Condition {
     const redundant = this.enclosesOneGroup();
     this.cursor.expectPunctuation('(');
-    const condition = this.nested(() => this.parseOr());
+    const condition = this.cursor.nested(() => this.parseOr());
     this.cursor.expectPunctuation(')');
     if (redundant) this.problems.record('parentheses', 'The expression has redundant parentheses;');
     return condition;
@@ -173,7 +172,7 @@ class ConditionParser {
     if (token.kind === 'punctuation' && token.text === '(') {
       const redundant = this.enclosesOneGroup();
       this.cursor.next();
-      const term = this.nested(() => this.parseTerm());
+      const term = this.cursor.nested(() => this.parseTerm());
       this.cursor.expectPunctuation(')');
       if (redundant) this.problems.record('parentheses', 'The expression has redundant parentheses;');
       return term;
@@ -184,7 +183,7 @@ class ConditionParser {
     }
     if (token.kind === 'identifier' && this.cursor.isPunctuation('(', 1) && startsPath(this.paths)) {
       this.cursor.next();
-      const operands = this.nested(() => this.parseArguments());
+      const operands = this.cursor.nested(() => this.parseArguments());
       this.checkFunctionName(token.text);
       return { kind: 'call', name: token.text, operands };
     }
@@ -260,14 +259,4 @@ class ConditionParser {
     }
   }
 
-  /** Runs a nested parse, refusing nesting deep enough to threaten the stack. */
-  private nested<T>(parse: () => T): T {
-    if (this.depth >= expressionLimits.parenthesesDepthMax) throw this.cursor.syntaxError();
-    this.depth++;
-    try {
-      return parse();
-    } finally {
-      this.depth--;
-    }
-  }
 }

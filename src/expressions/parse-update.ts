@@ -11,7 +11,6 @@
  */
 import type { DocumentPath, SetOperand, SetValue, UpdateAction, UpdateExpression } from './ast.js';
 import { DeferredProblems, expressionError, updateProblemRanking } from './expression-errors.js';
-import { expressionLimits } from './expression-limits.js';
 import { type PathParsing, parsePath, startsPath } from './parse-path.js';
 import { TokenCursor } from './token-cursor.js';
 
@@ -41,7 +40,6 @@ class UpdateParser {
   private readonly paths: PathParsing;
   private readonly clausesSeen = new Set<Clause>();
   private readonly actions: UpdateAction[] = [];
-  private depth = 0;
 
   constructor(text: string) {
     this.cursor = new TokenCursor('UpdateExpression', text);
@@ -100,7 +98,7 @@ class UpdateParser {
   private parseValue(): SetValue {
     if (this.cursor.isPunctuation('(') && !this.groupPrecedesArithmetic()) {
       this.cursor.next();
-      const value = this.nested(() => this.parseValue());
+      const value = this.cursor.nested(() => this.parseValue());
       this.cursor.expectPunctuation(')');
       return value;
     }
@@ -124,7 +122,7 @@ class UpdateParser {
     if (token === undefined) throw this.cursor.syntaxError();
     if (token.kind === 'punctuation' && token.text === '(') {
       this.cursor.next();
-      const operand = this.nested(() => this.parseOperand());
+      const operand = this.cursor.nested(() => this.parseOperand());
       this.cursor.expectPunctuation(')');
       return operand;
     }
@@ -141,8 +139,8 @@ class UpdateParser {
   private parseFunction(name: string): SetOperand {
     this.cursor.next();
     this.cursor.expectPunctuation('(');
-    const operands = [this.nested(() => this.parseOperand())];
-    while (this.consumeComma()) operands.push(this.nested(() => this.parseOperand()));
+    const operands = [this.cursor.nested(() => this.parseOperand())];
+    while (this.consumeComma()) operands.push(this.cursor.nested(() => this.parseOperand()));
     this.cursor.expectPunctuation(')');
     if (!updateFunctionNames.has(name)) {
       const message = conditionFunctionNames.has(name)
@@ -167,13 +165,4 @@ class UpdateParser {
     return { kind: 'ifNotExists', path: first, fallback: second };
   }
 
-  private nested<T>(parse: () => T): T {
-    if (this.depth >= expressionLimits.parenthesesDepthMax) throw this.cursor.syntaxError();
-    this.depth++;
-    try {
-      return parse();
-    } finally {
-      this.depth--;
-    }
-  }
 }

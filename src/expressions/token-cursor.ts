@@ -8,6 +8,7 @@
 import type { DynamoDbError } from '../lib/errors.js';
 import { type ExpressionKind, expressionError } from './expression-errors.js';
 import { type Token, tokenize } from './lexer.js';
+import { expressionLimits } from './expression-limits.js';
 
 export class TokenCursor {
   private readonly tokens: readonly Token[];
@@ -16,6 +17,8 @@ export class TokenCursor {
   /** For each significant '(' (by significant position), the significant position of its ')'. */
   private readonly closingParenthesis: ReadonlyMap<number, number>;
   private position = 0;
+  /** How deep the parse is in parentheses, NOT and function calls (bounded, so the stack is safe). */
+  private depth = 0;
 
   constructor(
     readonly kind: ExpressionKind,
@@ -28,6 +31,17 @@ export class TokenCursor {
     });
     this.significant = significant;
     this.closingParenthesis = matchParentheses(significant.map((index) => this.tokens[index] as Token));
+  }
+
+  /** Runs a nested parse, refusing nesting deep enough to threaten the stack with a syntax error. */
+  nested<T>(parse: () => T): T {
+    if (this.depth >= expressionLimits.parenthesesDepthMax) throw this.syntaxError();
+    this.depth++;
+    try {
+      return parse();
+    } finally {
+      this.depth--;
+    }
   }
 
   get offset(): number {
