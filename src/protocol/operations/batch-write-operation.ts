@@ -1,5 +1,5 @@
 import type { Item } from '../../model/attribute-value.js';
-import { itemSizeBytes } from '../../model/item-size.js';
+import { isItemTooLarge, itemTooLargeError } from '../../model/item-size.js';
 import { projectKey, validateItemKey, validateKey } from '../../model/key-schema.js';
 import { validateItem } from '../../model/validate-attribute-value.js';
 import { assert } from '../../lib/assert.js';
@@ -78,7 +78,7 @@ function validatedTableWrites(requestItems: BatchWriteItemRequest['RequestItems'
 function validatedWrite(request: WriteRequest): Write {
   if (request.PutRequest !== undefined) {
     const item = validateItem(request.PutRequest.Item);
-    if (itemSizeBytes(item) > limits.itemSizeBytesMax) throw validationError('Item size has exceeded the maximum allowed size');
+    if (isItemTooLarge(item)) throw itemTooLargeError();
     return { kind: 'put', item };
   }
   assert(request.DeleteRequest !== undefined, 'a write request is a put or a delete');

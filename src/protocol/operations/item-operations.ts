@@ -1,9 +1,8 @@
 import type { Item } from '../../model/attribute-value.js';
-import { itemSizeBytes } from '../../model/item-size.js';
+import { isItemTooLarge, itemSizeBytes, itemTooLargeError } from '../../model/item-size.js';
 import { validateItemKey, validateKey } from '../../model/key-schema.js';
 import { validateItem } from '../../model/validate-attribute-value.js';
 import { DynamoDbError, resourceNotFound, validationError } from '../../lib/errors.js';
-import { limits } from '../../lib/limits.js';
 import { applyUpdate } from '../../expressions/apply-update.js';
 import { projectExpression, projectPaths } from '../../expressions/project-item.js';
 import { readCapacityUnits } from '../../partition/capacity.js';
@@ -53,7 +52,7 @@ export function createItemOperations(services: ItemOperationServices) {
       checkExpressionMembers('PutItem', members(request));
       const item = validateItem(request.Item);
       checkReturnValues(request.ReturnValues);
-      if (itemSizeBytes(item) > limits.itemSizeBytesMax) throw validationError('Item size has exceeded the maximum allowed size');
+      if (isItemTooLarge(item)) throw itemTooLargeError();
       const expressions = itemExpressions(members(request));
       const route = routeOf(request.TableName);
       validateItemKey(item, route.schema.key, indexKeysOf(route));

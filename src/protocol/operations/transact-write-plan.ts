@@ -1,5 +1,5 @@
 import type { Item } from '../../model/attribute-value.js';
-import { itemSizeBytes } from '../../model/item-size.js';
+import { isItemTooLarge, itemSizeBytes, itemTooLargeError } from '../../model/item-size.js';
 import { validateItemKey, validateKey } from '../../model/key-schema.js';
 import { validateItem } from '../../model/validate-attribute-value.js';
 import { DynamoDbError, resourceNotFound, validationError } from '../../lib/errors.js';
@@ -110,7 +110,7 @@ function planAction(action: Parsed): PlannedAction {
   if (kind === 'Put') {
     const indexes = [...route.schema.localIndexes, ...route.schema.globalIndexes].map((index) => ({ indexName: index.name, keySchema: index.key }));
     validateItemKey(itemOrKey, route.schema.key, indexes);
-    if (itemSizeBytes(itemOrKey) > limits.itemSizeBytesMax) throw validationError('Item size has exceeded the maximum allowed size');
+    if (isItemTooLarge(itemOrKey)) throw itemTooLargeError();
     command = withCondition({ kind: 'put', item: itemOrKey });
   } else {
     validateKey(itemOrKey, route.schema.key);
