@@ -7,7 +7,7 @@ import type { Bindings } from '../expressions/bindings.js';
 import { evaluateCondition } from '../expressions/evaluate-condition.js';
 import { applyUpdate, type UpdateSource } from '../expressions/apply-update.js';
 import type { WriteDecision } from './partition.js';
-import type { PartitionSchema } from './partition-schema.js';
+import { secondaryIndexKeys, type PartitionSchema } from './partition-schema.js';
 
 /** A parsed expression with the request's placeholder values: data, so it can travel to a partition leader. */
 export interface BoundCondition {
@@ -60,7 +60,7 @@ function decideUpdate(key: Item, bound: BoundUpdate, old: Item | undefined, sche
   try {
     const { item } = applyUpdate(bound.update, old, key, bound.bindings, bound.source);
     // An update may set an index key attribute: the new item must satisfy every index's key types.
-    const indexes = [...schema.localIndexes, ...schema.globalIndexes].map((index) => ({ indexName: index.name, keySchema: index.key }));
+    const indexes = secondaryIndexKeys(schema);
     validateItemKey(item, schema.key, indexes);
     return { kind: 'put', item };
   } catch (error) {

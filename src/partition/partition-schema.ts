@@ -1,4 +1,4 @@
-import type { KeySchema } from '../model/key-schema.js';
+import type { KeySchema, SecondaryIndexKeySchema } from '../model/key-schema.js';
 
 /** Which attributes an index copies from the table item, besides the table's and the index's keys. */
 export type Projection =
@@ -34,4 +34,9 @@ export interface PartitionSchema {
   readonly key: KeySchema;
   readonly localIndexes: readonly LocalIndexSchema[];
   readonly globalIndexes: readonly GlobalIndexSchema[];
+}
+
+/** The key schemas of every secondary index, for the index key-type checks of a write. */
+export function secondaryIndexKeys(schema: PartitionSchema): SecondaryIndexKeySchema[] {
+  return [...schema.localIndexes, ...schema.globalIndexes].map((index) => ({ indexName: index.name, keySchema: index.key }));
 }

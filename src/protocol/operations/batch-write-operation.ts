@@ -1,3 +1,4 @@
+import { secondaryIndexKeys } from '../../partition/partition-schema.js';
 import type { Item } from '../../model/attribute-value.js';
 import { isItemTooLarge, itemTooLargeError } from '../../model/item-size.js';
 import { projectKey, validateItemKey, validateKey } from '../../model/key-schema.js';
@@ -87,7 +88,7 @@ function validatedWrite(request: WriteRequest): Write {
 
 function routedWrites(services: ItemOperationServices, table: TableWrites): RoutedWrites {
   const route = routeOrNotFound(services.tables, table.tableName);
-  const indexKeys = [...route.schema.localIndexes, ...route.schema.globalIndexes].map((index) => ({ indexName: index.name, keySchema: index.key }));
+  const indexKeys = secondaryIndexKeys(route.schema);
   const distinct = new DistinctKeys();
   for (const write of table.writes) {
     if (write.kind === 'put') {

@@ -1,3 +1,4 @@
+import { secondaryIndexKeys } from '../../partition/partition-schema.js';
 import type { Item } from '../../model/attribute-value.js';
 import { isItemTooLarge, itemSizeBytes, itemTooLargeError } from '../../model/item-size.js';
 import { validateItemKey, validateKey } from '../../model/key-schema.js';
@@ -55,7 +56,7 @@ export function createItemOperations(services: ItemOperationServices) {
       if (isItemTooLarge(item)) throw itemTooLargeError();
       const expressions = itemExpressions(members(request));
       const route = routeOf(request.TableName);
-      validateItemKey(item, route.schema.key, indexKeysOf(route));
+      validateItemKey(item, route.schema.key, secondaryIndexKeys(route.schema));
       const written = await performWrite(services, route, item, withCondition({ kind: 'put', item }, expressions), request);
       return writeResponse(route, request, written);
     },
@@ -186,9 +187,6 @@ function updateReturnValues(returnValues: string | undefined, bound: BoundUpdate
   return attributes === undefined || Object.keys(attributes).length === 0 ? undefined : attributes;
 }
 
-function indexKeysOf(route: TableRoute) {
-  return [...route.schema.localIndexes, ...route.schema.globalIndexes].map((index) => ({ indexName: index.name, keySchema: index.key }));
-}
 
 function addCapacity(
   response: Response,

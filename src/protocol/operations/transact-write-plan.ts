@@ -1,3 +1,4 @@
+import { secondaryIndexKeys } from '../../partition/partition-schema.js';
 import type { Item } from '../../model/attribute-value.js';
 import { isItemTooLarge, itemSizeBytes, itemTooLargeError } from '../../model/item-size.js';
 import { validateItemKey, validateKey } from '../../model/key-schema.js';
@@ -108,7 +109,7 @@ function planAction(action: Parsed): PlannedAction {
   const withCondition = <T extends object>(command: T): T => (condition === undefined ? command : { ...command, condition });
   let command: TransactionWriteCommand;
   if (kind === 'Put') {
-    const indexes = [...route.schema.localIndexes, ...route.schema.globalIndexes].map((index) => ({ indexName: index.name, keySchema: index.key }));
+    const indexes = secondaryIndexKeys(route.schema);
     validateItemKey(itemOrKey, route.schema.key, indexes);
     if (isItemTooLarge(itemOrKey)) throw itemTooLargeError();
     command = withCondition({ kind: 'put', item: itemOrKey });
