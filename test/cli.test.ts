@@ -16,7 +16,7 @@ describe('the dynacell command', () => {
   it('prints its help', () => {
     const result = run(['--help']);
     assert.equal(result.status, 0);
-    for (const flag of ['--port', '--host', '--data-dir', '--in-memory', '--region', '--log-level', '--help', '--version']) {
+    for (const flag of ['--port', '--host', '--data-dir', '--in-memory', '--region', '--log-level', '--max-connections', '--help', '--version']) {
       assert.ok(result.stdout.includes(flag), `help mentions ${flag}`);
     }
   });
@@ -28,7 +28,7 @@ describe('the dynacell command', () => {
   });
 
   it('refuses unknown flags and bad values with exit code 2', () => {
-    for (const args of [['--bogus'], ['--port', 'eighty'], ['--port', '70000'], ['--log-level', 'loud'], ['--region', 'mars'], ['--tls-cert', 'cert.pem']]) {
+    for (const args of [['--bogus'], ['--port', 'eighty'], ['--port', '70000'], ['--log-level', 'loud'], ['--region', 'mars'], ['--tls-cert', 'cert.pem'], ['--max-connections', '0'], ['--max-connections', 'many']]) {
       const result = run(args);
       assert.equal(result.status, 2, `exit code for ${args.join(' ')}`);
       assert.match(result.stderr, /^dynacell: /);

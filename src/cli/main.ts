@@ -54,7 +54,12 @@ async function main(argv: readonly string[]): Promise<void> {
   let server;
   try {
     server = await startEmbeddedServer(
-      { ...command.options, tls, ...(signatureCredentials === undefined ? {} : { signatureCredentials }) },
+      {
+        ...command.options,
+        tls,
+        connectionLimits: { connectionsMax: command.options.connectionsMax },
+        ...(signatureCredentials === undefined ? {} : { signatureCredentials }),
+      },
       logger,
     );
   } catch (error) {

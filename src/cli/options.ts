@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { isLogLevel, logLevels, type LogLevel } from '../lib/logger.js';
+import { DEFAULT_CONNECTION_LIMITS } from '../protocol/connection-limits.js';
 
 export interface ServerOptions {
   readonly port: number;
@@ -15,6 +16,8 @@ export interface ServerOptions {
   /** Serve HTTPS with this PEM certificate and key; both or neither. */
   readonly tlsCertificateFile: string | undefined;
   readonly tlsKeyFile: string | undefined;
+  /** Open connections beyond this many are closed as soon as they are accepted. */
+  readonly connectionsMax: number;
 }
 
 export type ParsedCommand =
@@ -35,6 +38,7 @@ export const defaultServerOptions: ServerOptions = {
   credentialsFile: undefined,
   tlsCertificateFile: undefined,
   tlsKeyFile: undefined,
+  connectionsMax: DEFAULT_CONNECTION_LIMITS.connectionsMax,
 };
 
 const PORT_MAX = 65535;
@@ -59,6 +63,7 @@ Options:
   --credentials <file>  JSON or AWS credentials (INI) file of the access keys to accept
   --tls-cert <file>   serve HTTPS with this PEM certificate (with --tls-key)
   --tls-key <file>    the PEM private key of --tls-cert
+  --max-connections <n>  close connections beyond this many open at once (default ${defaultServerOptions.connectionsMax})
   --help              print this help and exit
   --version           print the version and exit
 `;
@@ -82,6 +87,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
         credentials: { type: 'string' },
         'tls-cert': { type: 'string' },
         'tls-key': { type: 'string' },
+        'max-connections': { type: 'string' },
         help: { type: 'boolean' },
         version: { type: 'boolean' },
       },
@@ -111,6 +117,10 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
   if ((values['tls-cert'] === undefined) !== (values['tls-key'] === undefined)) {
     return { kind: 'invalid', message: '--tls-cert and --tls-key go together' };
   }
+  const connectionsMax = values['max-connections'] === undefined ? defaultServerOptions.connectionsMax : Number(values['max-connections']);
+  if (!Number.isInteger(connectionsMax) || connectionsMax < 1) {
+    return { kind: 'invalid', message: `--max-connections must be a positive integer, not '${values['max-connections']}'` };
+  }
   return {
     kind: 'serve',
     options: {
@@ -125,6 +135,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
       credentialsFile: values.credentials,
       tlsCertificateFile: values['tls-cert'],
       tlsKeyFile: values['tls-key'],
+      connectionsMax,
     },
   };
 }

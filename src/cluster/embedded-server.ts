@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../lib/logger.js';
+import type { ConnectionLimits } from '../protocol/connection-limits.js';
 import { createFrontDoor } from '../protocol/http-server.js';
 import { createOperationHandlers } from '../protocol/operations/operation-handlers.js';
 import { createSignatureVerifier, type SigningCredentials } from '../protocol/sigv4/signature-verifier.js';
@@ -33,6 +34,8 @@ export interface EmbeddedServerOptions {
   readonly signatureCredentials?: readonly SigningCredentials[];
   /** Serve HTTPS with this PEM certificate and key instead of HTTP. */
   readonly tls?: { readonly certificate: Buffer; readonly key: Buffer } | undefined;
+  /** Connection timeouts and caps; each one absent takes its default (protocol/connection-limits.ts). */
+  readonly connectionLimits?: Partial<ConnectionLimits> | undefined;
 }
 
 /** One process, every component: front door, control plane, router, partitions, storage. */
@@ -68,6 +71,7 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions, logger
     handlers,
     logger,
     tls: options.tls,
+    connectionLimits: options.connectionLimits,
     ...(options.signatureCredentials === undefined
       ? {}
       : {

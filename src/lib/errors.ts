@@ -19,6 +19,7 @@ export const errorCatalogue = {
   InvalidSignatureException: { prefix: CORAL_SERVICE, status: 400 },
   UnrecognizedClientException: { prefix: CORAL_SERVICE, status: 400 },
   InternalServerError: { prefix: DYNAMODB, status: 500 },
+  ServiceUnavailable: { prefix: DYNAMODB, status: 503 },
   ResourceNotFoundException: { prefix: DYNAMODB, status: 400 },
   ResourceInUseException: { prefix: DYNAMODB, status: 400 },
   LimitExceededException: { prefix: DYNAMODB, status: 400 },

@@ -4,6 +4,14 @@ import { DynamoDbError, serializationError } from '../lib/errors.js';
 import { limits } from '../lib/limits.js';
 import type { Logger } from '../lib/logger.js';
 import { checkAuthorization } from './authorization.js';
+import {
+  applyConnectionLimits,
+  BufferedBodyBudget,
+  connectionsCheckingIntervalMs,
+  DEFAULT_CONNECTION_LIMITS,
+  serviceUnavailable,
+  type ConnectionLimits,
+} from './connection-limits.js';
 import { dynamoDbOperationNames, targetPrefixes } from './operation-names.js';
 import { newRequestId } from './request-id.js';
 import type { SignatureVerifier } from './sigv4/signature-verifier.js';
@@ -25,6 +33,8 @@ export interface FrontDoorOptions {
   readonly verifySignature?: SignatureVerifier;
   /** Serve HTTPS with this certificate and key (PEM); absent, plain HTTP. */
   readonly tls?: { readonly certificate: Buffer; readonly key: Buffer } | undefined;
+  /** Timeouts and caps on connections; each one absent takes its default. */
+  readonly connectionLimits?: Partial<ConnectionLimits> | undefined;
 }
 
 export interface FrontDoor {
@@ -34,11 +44,10 @@ export interface FrontDoor {
 }
 
 const UNKNOWN_OPERATION_XML = '<UnknownOperationException/>\n';
-const KEEP_ALIVE_TIMEOUT_MS = 65_000;
-const HEADERS_TIMEOUT_MS = 66_000;
-const REQUEST_TIMEOUT_MS = 300_000;
 
 export function createFrontDoor(options: FrontDoorOptions): FrontDoor {
+  const connectionLimits: ConnectionLimits = { ...DEFAULT_CONNECTION_LIMITS, ...options.connectionLimits };
+  const bodyBudget = new BufferedBodyBudget(connectionLimits.bufferedBodyBytesMax);
   let inFlight = 0;
   let drained: (() => void) | undefined;
   const finished = (): void => {
@@ -48,7 +57,7 @@ export function createFrontDoor(options: FrontDoorOptions): FrontDoor {
   const listener: RequestListener = (request, response) => {
     inFlight++;
     response.once('close', finished);
-    readBody(request, response, (body) => {
+    readBody(request, response, bodyBudget, (body) => {
       handleRequest(options, request, response, body).catch((error: unknown) => {
         options.logger.error('request failed outside its handler', { error: String(error) });
         if (!response.headersSent) {
@@ -59,13 +68,19 @@ export function createFrontDoor(options: FrontDoorOptions): FrontDoor {
       });
     });
   };
-  const server = options.tls === undefined ? createServer(listener) : createTlsServer({ cert: options.tls.certificate, key: options.tls.key }, listener);
-  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
-  server.headersTimeout = HEADERS_TIMEOUT_MS;
-  server.requestTimeout = REQUEST_TIMEOUT_MS;
-  server.on('clientError', (_error, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
-    else socket.destroy();
+  const serverOptions = { connectionsCheckingInterval: connectionsCheckingIntervalMs(connectionLimits) };
+  const server =
+    options.tls === undefined
+      ? createServer(serverOptions, listener)
+      : createTlsServer({ ...serverOptions, cert: options.tls.certificate, key: options.tls.key }, listener);
+  applyConnectionLimits(server, connectionLimits);
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const status = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
+    socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
   });
   return {
     server,
@@ -79,24 +94,46 @@ export function createFrontDoor(options: FrontDoorOptions): FrontDoor {
   };
 }
 
-/** Reads the body up to DynamoDB's 16 MB limit; past it, answers 413 as DynamoDB does and stops reading. */
-function readBody(request: IncomingMessage, response: ServerResponse, onBody: (body: Buffer) => void): void {
+/**
+ * Reads the body up to DynamoDB's 16 MB limit; past it, answers 413 as DynamoDB does and stops reading.
+ * Every chunk is taken from the server-wide body budget and given back once the request is answered; a
+ * chunk the budget cannot hold gets 503, which the SDKs retry.
+ */
+function readBody(request: IncomingMessage, response: ServerResponse, budget: BufferedBodyBudget, onBody: (body: Buffer) => void): void {
   const chunks: Buffer[] = [];
   let length = 0;
   let refused = false;
+  let heldBytes = 0;
+  const release = (): void => {
+    budget.give(heldBytes);
+    heldBytes = 0;
+  };
+  response.once('close', release);
+  const refuse = (answer: () => void): void => {
+    refused = true;
+    chunks.length = 0;
+    release();
+    response.setHeader('Connection', 'close');
+    answer();
+  };
   request.on('data', (chunk: Buffer) => {
     if (refused) return;
     length += chunk.length;
     if (length > limits.requestBodyBytesMax) {
-      refused = true;
-      chunks.length = 0;
-      response.setHeader('x-amzn-RequestId', newRequestId());
-      response.statusCode = 413;
-      response.setHeader('Transfer-Encoding', 'chunked');
-      response.setHeader('Connection', 'close');
-      response.end();
-      return;
+      return refuse(() => {
+        response.setHeader('x-amzn-RequestId', newRequestId());
+        response.statusCode = 413;
+        response.setHeader('Transfer-Encoding', 'chunked');
+        response.end();
+      });
     }
+    if (!budget.take(chunk.length)) {
+      return refuse(() => {
+        response.setHeader('x-amzn-RequestId', newRequestId());
+        sendError(response, serviceUnavailable(), AMZ_JSON_CONTENT_TYPE);
+      });
+    }
+    heldBytes += chunk.length;
     chunks.push(chunk);
   });
   request.on('error', () => response.destroy());

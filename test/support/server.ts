@@ -6,6 +6,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { startEmbeddedServer, type EmbeddedServer } from '../../src/cluster/embedded-server.js';
 import { createLogger, type Logger, type LogLevel } from '../../src/lib/logger.js';
 import type { SigningCredentials } from '../../src/protocol/sigv4/signature-verifier.js';
+import type { ConnectionLimits } from '../../src/protocol/connection-limits.js';
 import { defaultServerOptions, type ServerOptions } from '../../src/cli/options.js';
 
 export const testCredentials = { accessKeyId: 'AKIDTESTEXAMPLE', secretAccessKey: 'test-secret-key' };
@@ -15,7 +16,10 @@ export const testCredentials = { accessKeyId: 'AKIDTESTEXAMPLE', secretAccessKey
  * signatureCredentials it verifies signatures against them.
  */
 export async function startTestServer(
-  options: Partial<ServerOptions> & { readonly signatureCredentials?: readonly SigningCredentials[] } = {},
+  options: Partial<ServerOptions> & {
+    readonly signatureCredentials?: readonly SigningCredentials[];
+    readonly connectionLimits?: Partial<ConnectionLimits>;
+  } = {},
   logger: Logger = createLogger((process.env['TEST_LOG_LEVEL'] as LogLevel | undefined) ?? 'silent'),
 ): Promise<EmbeddedServer> {
   return startEmbeddedServer(
