@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { EmbeddedServer } from '../src/cluster/embedded-server.js';
-import { startTestServer } from './support/server.js';
+import { PYTHON, startTestServer } from './support/server.js';
 
 const run = promisify(execFile);
 const SUITE = new URL('../../test/conformance/test_boto3.py', import.meta.url).pathname;
@@ -19,7 +19,7 @@ describe('boto3', () => {
 
   it('passes the boto3 conformance scenarios', async () => {
     try {
-      const { stdout } = await run('python3', ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', SUITE], {
+      const { stdout } = await run(PYTHON, ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', SUITE], {
         timeout: PYTEST_TIMEOUT_MS,
         env: { ...process.env, DYNACELL_ENDPOINT: server.endpoint, AWS_EC2_METADATA_DISABLED: 'true' },
       });

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { EmbeddedServer } from '../src/cluster/embedded-server.js';
-import { startTestServer, testCredentials } from './support/server.js';
+import { PYTHON, startTestServer, testCredentials } from './support/server.js';
 
 const run = promisify(execFile);
 const CLIENT_TIMEOUT_MS = 60_000;
@@ -61,7 +61,7 @@ except ClientError as error:
 `;
 
 function boto3ListTables(endpoint: string, credentials: Credentials): Promise<ClientRun> {
-  return runClient('python3', ['-c', BOTO3_LIST_TABLES], environment(credentials, endpoint));
+  return runClient(PYTHON, ['-c', BOTO3_LIST_TABLES], environment(credentials, endpoint));
 }
 
 describe('boto3 and the AWS CLI with signature verification on', () => {

@@ -81,3 +81,6 @@ export function exitOf(child: ChildProcess): Promise<{ code: number | null; sign
   }
   return new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
 }
+
+/** The Python that has boto3 and pytest: `DYNACELL_PYTHON` (set by .ci/run when needed), else `python3`. */
+export const PYTHON = process.env['DYNACELL_PYTHON'] ?? 'python3';
