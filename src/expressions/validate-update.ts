@@ -9,7 +9,7 @@ import type { AttributeValue } from '../model/attribute-value.js';
 import { attributeTypeOf } from '../model/key-schema.js';
 import type { Operand, SetOperand, UpdateExpression } from './ast.js';
 import type { Bindings } from './bindings.js';
-import { expressionError } from './expression-errors.js';
+import { type ExpressionKind, expressionError } from './expression-errors.js';
 import { type ResolvedPath, pathForMessage, resolvePath } from './document-path.js';
 
 /** How DynamoDB names a value's type after "operator: ADD" / "operator: DELETE". */
@@ -25,7 +25,7 @@ const operatorTypeNames: Readonly<Record<string, string>> = {
 
 export function validateUpdateExpression(update: UpdateExpression, bindings: Bindings, keyAttributeNames: readonly string[]): void {
   const paths = update.actions.map((action) => resolvePath(action.path, bindings));
-  checkPathsDisjoint(paths);
+  checkPathsDisjoint('UpdateExpression', paths);
   for (const action of update.actions) {
     if (action.kind === 'add' || action.kind === 'delete') checkSetOperatorOperand(action.kind, action.value, bindings);
   }
@@ -43,17 +43,18 @@ export function validateUpdateExpression(update: UpdateExpression, bindings: Bin
   checkKeyAttributes(paths, keyAttributeNames);
 }
 
-function checkPathsDisjoint(paths: readonly ResolvedPath[]): void {
+/** No path may be a prefix of another (overlap) or index a list where another names a map key (conflict). */
+export function checkPathsDisjoint(kind: ExpressionKind, paths: readonly ResolvedPath[]): void {
   let conflict: string | undefined;
   paths.forEach((path, index) => {
     for (const earlier of paths.slice(0, index)) {
       const relation = relate(earlier, path);
       const detail = `must remove or rewrite one of these paths; path one: ${pathForMessage(earlier)}, path two: ${pathForMessage(path)}`;
-      if (relation === 'overlap') throw expressionError('UpdateExpression', `Two document paths overlap with each other; ${detail}`);
+      if (relation === 'overlap') throw expressionError(kind, `Two document paths overlap with each other; ${detail}`);
       if (relation === 'conflict') conflict ??= `Two document paths conflict with each other; ${detail}`;
     }
   });
-  if (conflict !== undefined) throw expressionError('UpdateExpression', conflict);
+  if (conflict !== undefined) throw expressionError(kind, conflict);
 }
 
 /** Overlap: one path is a prefix of the other. Conflict: at some step one indexes a list, the other a map. */
