@@ -2,7 +2,7 @@
  * The checks DynamoDB makes on an update expression once its placeholders are bound and before it reads
  * the item: no two actions may touch overlapping or conflicting paths, operands given as values must have
  * a type the operator accepts, and key attributes cannot be updated. Precedence: overlap, conflict, ADD and
- * DELETE operands, function and arithmetic operands, key attributes.
+ * DELETE operands, a function's operand count, function and arithmetic operands, key attributes.
  */
 import { invalidParameter } from '../lib/errors.js';
 import type { AttributeValue } from '../model/attribute-value.js';
@@ -29,6 +29,7 @@ export function validateUpdateExpression(update: UpdateExpression, bindings: Bin
   for (const action of update.actions) {
     if (action.kind === 'add' || action.kind === 'delete') checkSetOperatorOperand(action.kind, action.value, bindings);
   }
+  if (update.operandCountProblem !== undefined) throw expressionError('UpdateExpression', update.operandCountProblem);
   for (const action of update.actions) {
     if (action.kind !== 'set') continue;
     const value = action.value;
@@ -112,10 +113,11 @@ function operandTypeError(operator: string, type: string) {
   );
 }
 
+/** Any action on a key attribute, or inside one (`ADD a.b :v`), is refused in the same words. */
 function checkKeyAttributes(paths: readonly ResolvedPath[], keyAttributeNames: readonly string[]): void {
   for (const path of paths) {
     const [first] = path;
-    if (path.length === 1 && typeof first === 'string' && keyAttributeNames.includes(first)) {
+    if (typeof first === 'string' && keyAttributeNames.includes(first)) {
       throw invalidParameter(`Cannot update attribute ${first}. This attribute is part of the key`);
     }
   }

@@ -24,6 +24,8 @@ export interface ValidationCase {
   readonly operation: string;
   readonly body: unknown;
   readonly expected: ExpectedError;
+  /** Requests that must succeed first (items the case needs), sent in order. */
+  readonly setup?: readonly { readonly operation: string; readonly body: unknown }[];
 }
 
 const DYNAMODB = 'com.amazonaws.dynamodb.v20120810#';
@@ -176,6 +178,10 @@ export function runValidationCases(group: string, cases: readonly ValidationCase
 
     for (const testCase of cases) {
       it(`${testCase.operation}: ${testCase.name} (${testCase.source})`, async () => {
+        for (const step of testCase.setup ?? []) {
+          const prepared = await send(server.endpoint, step.operation, step.body);
+          assert.equal(prepared.status, 200, JSON.stringify(prepared.body));
+        }
         assertAnswer(await send(server.endpoint, testCase.operation, testCase.body), testCase.expected);
       });
     }

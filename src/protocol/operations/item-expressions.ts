@@ -48,23 +48,27 @@ export function checkExpressionMembers(operation: LegacyParameterOperation, requ
 /**
  * Parses and validates the request's expressions in DynamoDB's order: the legacy members' own checks, then
  * ExpressionAttributeNames/Values on their own (empty maps, malformed keys, invalid values: DynamoDB reports
- * these before an empty or malformed expression), then the expressions' syntax, then their placeholders against ExpressionAttributeNames/Values, then what the
- * bound values allow (operand types, overlapping update paths). Key attributes in an update are checked
+ * these before an empty or malformed expression), then the expressions' syntax, then undefined placeholders,
+ * then what the bound values allow (overlapping paths, operand types), then unused placeholders. Key
+ * attributes in an update are checked
  * once the table is known (`checkUpdatedKeys`).
  */
 export function itemExpressions(request: ItemExpressionMembers): ItemExpressions {
-  const legacyCondition = request.Expected === undefined ? undefined : convertExpected(request.Expected, request.ConditionalOperator);
+  // AttributeUpdates is checked before Expected (DynamoDB reports "Only DELETE action is allowed ..." first).
   const legacyUpdate = request.AttributeUpdates === undefined ? undefined : convertAttributeUpdates(request.AttributeUpdates);
+  const legacyCondition = request.Expected === undefined ? undefined : convertExpected(request.Expected, request.ConditionalOperator);
   const legacyProjection = request.AttributesToGet === undefined ? undefined : convertAttributesToGet(request.AttributesToGet);
   const maps = { names: request.ExpressionAttributeNames, values: request.ExpressionAttributeValues };
   validateAttributeMaps(maps);
   const update = request.UpdateExpression === undefined ? undefined : parseUpdateExpression(request.UpdateExpression);
   const condition = request.ConditionExpression === undefined ? undefined : parseConditionExpression(request.ConditionExpression);
   const projection = request.ProjectionExpression === undefined ? undefined : parseProjectionExpression(request.ProjectionExpression);
-  const bindings = validateExpressionAttributes({ update, condition, projection }, maps);
-  if (update !== undefined) validateUpdateExpression(update, bindings, []);
-  if (condition !== undefined) validateCondition('ConditionExpression', condition, bindings);
-  if (projection !== undefined) validateProjection(projection, bindings);
+  // DynamoDB reports unused placeholders only after the checks on bound values.
+  const bindings = validateExpressionAttributes({ update, condition, projection }, maps, undefined, (bound) => {
+    if (update !== undefined) validateUpdateExpression(update, bound, []);
+    if (condition !== undefined) validateCondition('ConditionExpression', condition, bound);
+    if (projection !== undefined) validateProjection(projection, bound);
+  });
   return {
     bindings,
     condition: condition ?? legacyCondition,

@@ -17,6 +17,7 @@ import type { DeleteItemRequest, GetItemRequest, PutItemRequest, UpdateItemReque
 import { chargeWrites } from './operation-throttling.js';
 import { indexKeySchemas } from './query-operation.js';
 import { checkKeyPaths } from './read-expressions.js';
+import { checkUpdateAgainstIndexes } from './update-index-keys.js';
 import { checkExpressionMembers, checkUpdatedKeys, itemExpressions, type ItemExpressionMembers, type ItemExpressions } from './item-expressions.js';
 
 /** Where item operations find a table that can take reads and writes (ACTIVE or UPDATING). */
@@ -106,6 +107,9 @@ export function createItemOperations(services: ItemOperationServices) {
       const route = routeOf(request.TableName);
       validateKey(key, route.schema.key);
       checkUpdatedKeys(members(request), expressions, route.schema.key);
+      if (request.UpdateExpression !== undefined && expressions.update !== undefined) {
+        checkUpdateAgainstIndexes(expressions.update, expressions.bindings, route.schema.key, secondaryIndexKeys(route.schema));
+      }
       const bound: BoundUpdate = {
         update: expressions.update ?? { kind: 'update', actions: [] },
         bindings: expressions.bindings,
