@@ -119,6 +119,11 @@ export function validateExpressionAttributes(
   return bindings;
 }
 
+/** Undefined placeholders in the given trees only (a read checks its expressions one at a time). */
+export function checkPlaceholdersDefined(trees: ExpressionTrees, bindings: Bindings): void {
+  for (const [kind, references] of referencesByExpression(trees)) checkDefined(kind, references, bindings);
+}
+
 function referencesByExpression(trees: ExpressionTrees): [ExpressionKind, Reference[]][] {
   const result: [ExpressionKind, Reference[]][] = [];
   const add = (kind: ExpressionKind, collect: (into: Reference[]) => void): void => {

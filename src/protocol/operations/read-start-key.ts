@@ -1,5 +1,5 @@
 import type { Item } from '../../model/attribute-value.js';
-import { type KeySchema, keyAttributes, validateKey } from '../../model/key-schema.js';
+import { type KeyAttribute, type KeySchema, keyAttributes, validateKey } from '../../model/key-schema.js';
 import { checkItem } from '../../model/validate-attribute-value.js';
 import { DynamoDbError, validationError } from '../../lib/errors.js';
 import type { TableRoute } from '../../router/router.js';
@@ -46,6 +46,26 @@ export function checkStartKeySchema(startKey: Item, route: TableRoute, index: Re
     throw validationError(tableScan ? `${INVALID_START_KEY}: ${KEY_MISMATCH}` : INVALID_START_KEY);
   }
   if (!tableScan) checkTypes(startKey, index === undefined ? route.schema.key : index.index.key);
+  checkStartKeyTableKey(startKey, route);
+}
+
+/**
+ * A Query checks its start key attribute by attribute, between its key-condition checks (see
+ * query-operation.ts): first only the number of attributes...
+ */
+export function checkStartKeyCount(startKey: Item, route: TableRoute, index: ReadIndex | undefined): void {
+  if (Object.keys(startKey).length !== startKeyNames(route, index).length) throw validationError(INVALID_START_KEY);
+}
+
+/** ...then each key attribute of the key read: present, and of its schema type... */
+export function checkStartKeyAttribute(startKey: Item, attribute: KeyAttribute): void {
+  const value = startKey[attribute.name];
+  if (value === undefined) throw validationError(INVALID_START_KEY);
+  if (!(attribute.type in value)) throw validationError(KEY_MISMATCH);
+}
+
+/** ...and last the table's own key, whose problems DynamoDB words inside "The provided starting key is invalid: …". */
+export function checkStartKeyTableKey(startKey: Item, route: TableRoute): void {
   try {
     validateKey(lastEvaluatedKey(startKey, keyAttributes(route.schema.key).map((attribute) => attribute.name)), route.schema.key);
   } catch (error) {
