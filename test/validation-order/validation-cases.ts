@@ -24,6 +24,11 @@ export interface ValidationCase {
   readonly operation: string;
   readonly body: unknown;
   readonly expected: ExpectedError;
+  /**
+   * Why the server still answers differently, for a recorded answer not yet matched: the case runs and is
+   * reported as a to-do instead of failing the suite.
+   */
+  readonly knownDifference?: string;
   /** Requests that must succeed first (items the case needs), sent in order. */
   readonly setup?: readonly { readonly operation: string; readonly body: unknown }[];
 }
@@ -177,7 +182,8 @@ export function runValidationCases(group: string, cases: readonly ValidationCase
     after(() => server.close());
 
     for (const testCase of cases) {
-      it(`${testCase.operation}: ${testCase.name} (${testCase.source})`, async () => {
+      const options = testCase.knownDifference === undefined ? {} : { todo: testCase.knownDifference };
+      it(`${testCase.operation}: ${testCase.name} (${testCase.source})`, options, async () => {
         for (const step of testCase.setup ?? []) {
           const prepared = await send(server.endpoint, step.operation, step.body);
           assert.equal(prepared.status, 200, JSON.stringify(prepared.body));
@@ -259,3 +265,8 @@ export const mismatchedHashKeys: readonly Record<string, unknown>[] = [
   { a: { L: [] } },
 ];
 export const KEY_MISMATCH = 'The provided key element does not match the schema';
+
+/** Marks the cases `matches` selects as known differences, with the reason. */
+export function withKnownDifference(cases: readonly ValidationCase[], matches: (testCase: ValidationCase) => boolean, reason: string): ValidationCase[] {
+  return cases.map((testCase) => (matches(testCase) ? { ...testCase, knownDifference: reason } : testCase));
+}
