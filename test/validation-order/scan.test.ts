@@ -541,14 +541,13 @@ const tableCases: ValidationCase[] = [
 /**
  * DynamoDB checks a condition node by node, in reading order: each node's placeholders, operand count,
  * distinct operands and operand types before the next node; and size() takes any operand, refusing values
- * of the wrong type. This server checks these kinds one after another across the whole expression, and
- * size() only over a path.
+ * of the wrong type. This server checks distinct operands and operand types node by node, but undefined
+ * placeholders and operand counts across the whole expression first, and size() only over a path.
  */
 const perNodeConditionChecks = [
   'undefined name: attribute_exists(#Pictures.RearView, :a) and a=a',
   'undefined name: begins_with(Pictures.#RearView)',
   'undefined value: begins_with(:hello, #a, #b)',
-  'operand type: attribute_type(a, size(a)) and a=a and a=:a',
   'operand type: size(',
   'operand type: attribute_not_exists(size(:a))',
   'function needing a path: attribute_not_exists(size(:a))',
