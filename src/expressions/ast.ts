@@ -104,4 +104,9 @@ export type UpdateAction =
 export interface UpdateExpression {
   readonly kind: 'update';
   readonly actions: readonly UpdateAction[];
+  /**
+   * A function called with the wrong number of operands. DynamoDB reports it only after the checks on
+   * paths and ADD/DELETE operands (validate-update.ts), so the parser keeps it here instead of throwing.
+   */
+  readonly operandCountProblem?: string;
 }

@@ -97,11 +97,14 @@ function validateValues(input: Readonly<Record<string, unknown>> | undefined): M
 /**
  * Validates the maps against the parsed expressions of one request and returns the bindings. Trees must
  * already be parsed (parse errors come first). Includes validateAttributeMaps, which is idempotent.
+ * `beforeUnused` runs the checks on bound values that DynamoDB makes after undefined placeholders but
+ * before unused ones (an item operation's update and condition checks).
  */
 export function validateExpressionAttributes(
   trees: ExpressionTrees,
   maps: ExpressionAttributeMaps,
   usage?: ExpressionUsage,
+  beforeUnused?: (bindings: Bindings) => void,
 ): Bindings {
   const bindings = validateAttributeMaps(maps, usage);
   const usedNames = new Set<string>();
@@ -110,9 +113,15 @@ export function validateExpressionAttributes(
     checkDefined(kind, references, bindings);
     for (const reference of references) (reference.kind === 'name' ? usedNames : usedValues).add(reference.placeholder);
   }
+  beforeUnused?.(bindings);
   checkUnused('ExpressionAttributeNames', Object.keys(bindings.names), usedNames);
   checkUnused('ExpressionAttributeValues', Object.keys(bindings.values), usedValues);
   return bindings;
+}
+
+/** Undefined placeholders in the given trees only (a read checks its expressions one at a time). */
+export function checkPlaceholdersDefined(trees: ExpressionTrees, bindings: Bindings): void {
+  for (const [kind, references] of referencesByExpression(trees)) checkDefined(kind, references, bindings);
 }
 
 function referencesByExpression(trees: ExpressionTrees): [ExpressionKind, Reference[]][] {

@@ -46,7 +46,6 @@ export const updateProblemRanking: readonly ProblemCategory[] = [
   'pathDepth',
   'functionName',
   'section',
-  'operandCount',
   'documentPath',
 ];
 

@@ -3,7 +3,7 @@
  * the offending token, whitespace included (see syntax-error.ts).
  */
 export type TokenKind =
-  | 'identifier' // attribute names, keywords and function names: letters, digits, '_' (not leading digit)
+  | 'identifier' // attribute names, keywords and function names: a letter, then letters, digits and '_'
   | 'nameReference' // #name
   | 'valueReference' // :value
   | 'number' // a run of digits (list indexes)
@@ -58,7 +58,8 @@ function nextToken(text: string, start: number): Token {
   const code = text.charCodeAt(start);
   const slice = (kind: TokenKind, end: number): Token => ({ kind, text: text.slice(start, end), start });
   if (isWhitespace(code)) return slice('whitespace', scanWhile(text, start, isWhitespace));
-  if (isLetter(code) || code === 95) return slice('identifier', scanWhile(text, start, isWordCharacter));
+  // A leading '_' is a syntax error in DynamoDB (`attribute_not_exists(_c)`), so it starts no identifier.
+  if (isLetter(code)) return slice('identifier', scanWhile(text, start, isWordCharacter));
   if (isDigit(code)) return slice('number', scanWhile(text, start, isDigit));
   if (code === 35 || code === 58) {
     const end = scanWhile(text, start + 1, isWordCharacter);

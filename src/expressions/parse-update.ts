@@ -40,6 +40,7 @@ class UpdateParser {
   private readonly paths: PathParsing;
   private readonly clausesSeen = new Set<Clause>();
   private readonly actions: UpdateAction[] = [];
+  private operandCountProblem: string | undefined;
 
   constructor(text: string) {
     this.cursor = new TokenCursor('UpdateExpression', text);
@@ -51,7 +52,8 @@ class UpdateParser {
     while (!this.cursor.atEnd());
     const problem = this.problems.first();
     if (problem !== undefined) throw expressionError('UpdateExpression', problem);
-    return { kind: 'update', actions: this.actions };
+    const late = this.operandCountProblem;
+    return { kind: 'update', actions: this.actions, ...(late === undefined ? {} : { operandCountProblem: late }) };
   }
 
   private parseClause(): void {
@@ -150,11 +152,9 @@ class UpdateParser {
       return placeholderPath;
     }
     if (operands.length !== 2) {
-      this.problems.record(
-        'operandCount',
-        `Incorrect number of operands for operator or function; operator or function: ${name}, number of operands: ${operands.length}`,
-      );
-      return placeholderPath;
+      this.operandCountProblem ??= `Incorrect number of operands for operator or function; operator or function: ${name}, number of operands: ${operands.length}`;
+      // The operands stay in the tree so that their placeholders are checked (defined, used) first.
+      return operands.reduce((first, second) => ({ kind: 'listAppend', first, second }));
     }
     const [first, second] = operands as [SetOperand, SetOperand];
     if (name === 'list_append') return { kind: 'listAppend', first, second };

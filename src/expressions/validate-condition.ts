@@ -2,7 +2,7 @@
  * The checks DynamoDB makes on a condition once its placeholders are bound and before it reads any item:
  * the two operands of a comparison or function must not be the same path, and operands given as values
  * must suit their function (begins_with takes strings or binaries, attribute_type a type name, BETWEEN
- * bounds of one type in order). All "same path" problems outrank all operand-type problems.
+ * bounds of one type in order). Each node's "same path" problem outranks its operand-type problems.
  */
 import { unreachable } from '../lib/assert.js';
 import type { AttributeType, AttributeValue } from '../model/attribute-value.js';
@@ -18,8 +18,19 @@ import { pathForMessage, resolvePath } from './document-path.js';
 
 export function validateCondition(kind: ExpressionKind, condition: Condition, bindings: Bindings): void {
   const check = new ConditionCheck(kind, bindings);
-  check.distinct(condition);
-  check.operandTypes(condition);
+  // Node by node in reading order, as DynamoDB reports them (dynalite scan.js records
+  // `attribute_type(a, size(a)) and a=a` answered with the operand type, not the later `a=a`).
+  for (const node of nodesOf(condition)) {
+    check.distinct(node);
+    check.operandTypes(node);
+  }
+}
+
+/** The comparisons and functions of a condition, in reading order. */
+function nodesOf(condition: Condition): Condition[] {
+  if (condition.kind === 'and' || condition.kind === 'or') return [...nodesOf(condition.left), ...nodesOf(condition.right)];
+  if (condition.kind === 'not') return nodesOf(condition.condition);
+  return [condition];
 }
 
 class ConditionCheck {

@@ -100,8 +100,14 @@ export interface QueryKeyNames {
  * of a condition on another attribute. Comparing value types with the schema is the Query operation's,
  * which knows the attribute definitions.
  */
-export function validateKeyConditionSchema(parts: readonly KeyConditionPart[], keys: QueryKeyNames): void {
+export function validateKeyConditionSchema(
+  parts: readonly KeyConditionPart[],
+  keys: QueryKeyNames,
+  checkPartitionValueTypes?: (part: KeyConditionPart) => void,
+): void {
   if (parts.length > expressionLimits.keyConditionsMax) throw validationError('Conditions can be of length 1 or 2 only');
+  // A key without a sort key takes one condition, whatever its attributes.
+  if (keys.sortKey === undefined && parts.length > 1) throw validationError('Query key condition not supported');
   const partition = parts.find((part) => part.attributeName === keys.partitionKey);
   if (partition === undefined) throw validationError(`Query condition missed key schema element: ${keys.partitionKey}`);
   const other = parts.find((part) => part !== partition);
@@ -110,6 +116,8 @@ export function validateKeyConditionSchema(parts: readonly KeyConditionPart[], k
       keys.sortKey === undefined ? 'Query key condition not supported' : `Query condition missed key schema element: ${keys.sortKey}`,
     );
   }
+  // DynamoDB compares the partition key's value types with the schema before it refuses an operator other than `=`.
+  checkPartitionValueTypes?.(partition);
   const condition = partition.condition;
   if (condition.kind !== 'comparison' || condition.comparator !== '=') throw validationError('Query key condition not supported');
 }

@@ -2,14 +2,14 @@
  * The checks DynamoDB makes on an update expression once its placeholders are bound and before it reads
  * the item: no two actions may touch overlapping or conflicting paths, operands given as values must have
  * a type the operator accepts, and key attributes cannot be updated. Precedence: overlap, conflict, ADD and
- * DELETE operands, function and arithmetic operands, key attributes.
+ * DELETE operands, a function's operand count, function and arithmetic operands, key attributes.
  */
 import { invalidParameter } from '../lib/errors.js';
 import type { AttributeValue } from '../model/attribute-value.js';
 import { attributeTypeOf } from '../model/key-schema.js';
 import type { Operand, SetOperand, UpdateExpression } from './ast.js';
 import type { Bindings } from './bindings.js';
-import { expressionError } from './expression-errors.js';
+import { type ExpressionKind, expressionError } from './expression-errors.js';
 import { type ResolvedPath, pathForMessage, resolvePath } from './document-path.js';
 
 /** How DynamoDB names a value's type after "operator: ADD" / "operator: DELETE". */
@@ -25,10 +25,11 @@ const operatorTypeNames: Readonly<Record<string, string>> = {
 
 export function validateUpdateExpression(update: UpdateExpression, bindings: Bindings, keyAttributeNames: readonly string[]): void {
   const paths = update.actions.map((action) => resolvePath(action.path, bindings));
-  checkPathsDisjoint(paths);
+  checkPathsDisjoint('UpdateExpression', paths);
   for (const action of update.actions) {
     if (action.kind === 'add' || action.kind === 'delete') checkSetOperatorOperand(action.kind, action.value, bindings);
   }
+  if (update.operandCountProblem !== undefined) throw expressionError('UpdateExpression', update.operandCountProblem);
   for (const action of update.actions) {
     if (action.kind !== 'set') continue;
     const value = action.value;
@@ -43,17 +44,18 @@ export function validateUpdateExpression(update: UpdateExpression, bindings: Bin
   checkKeyAttributes(paths, keyAttributeNames);
 }
 
-function checkPathsDisjoint(paths: readonly ResolvedPath[]): void {
+/** No path may be a prefix of another (overlap) or index a list where another names a map key (conflict). */
+export function checkPathsDisjoint(kind: ExpressionKind, paths: readonly ResolvedPath[]): void {
   let conflict: string | undefined;
   paths.forEach((path, index) => {
     for (const earlier of paths.slice(0, index)) {
       const relation = relate(earlier, path);
       const detail = `must remove or rewrite one of these paths; path one: ${pathForMessage(earlier)}, path two: ${pathForMessage(path)}`;
-      if (relation === 'overlap') throw expressionError('UpdateExpression', `Two document paths overlap with each other; ${detail}`);
+      if (relation === 'overlap') throw expressionError(kind, `Two document paths overlap with each other; ${detail}`);
       if (relation === 'conflict') conflict ??= `Two document paths conflict with each other; ${detail}`;
     }
   });
-  if (conflict !== undefined) throw expressionError('UpdateExpression', conflict);
+  if (conflict !== undefined) throw expressionError(kind, conflict);
 }
 
 /** Overlap: one path is a prefix of the other. Conflict: at some step one indexes a list, the other a map. */
@@ -111,10 +113,11 @@ function operandTypeError(operator: string, type: string) {
   );
 }
 
+/** Any action on a key attribute, or inside one (`ADD a.b :v`), is refused in the same words. */
 function checkKeyAttributes(paths: readonly ResolvedPath[], keyAttributeNames: readonly string[]): void {
   for (const path of paths) {
     const [first] = path;
-    if (path.length === 1 && typeof first === 'string' && keyAttributeNames.includes(first)) {
+    if (typeof first === 'string' && keyAttributeNames.includes(first)) {
       throw invalidParameter(`Cannot update attribute ${first}. This attribute is part of the key`);
     }
   }

@@ -17,7 +17,8 @@ export const tableErrors = {
     invalidParameter('Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST'),
   provisionedWithoutThroughput: () =>
     invalidParameter('ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode is PROVISIONED'),
-  capacityOutOfBounds: (value: number, member: CapacityMember) => validationError(`Given value ${value} for ${member} is out of bounds`),
+  capacityOutOfBounds: (value: number, member: CapacityMember, indexName?: string) =>
+    validationError(`Given value ${value} for ${member} is out of bounds${indexName === undefined ? '' : ` for index ${indexName}`}`),
   onDemandOnProvisionedTable: (member: OnDemandMember) =>
     invalidParameter(`${member} for OnDemandThroughput cannot be specified when table BillingMode is PROVISIONED.`),
   onDemandOnProvisionedIndex: (member: OnDemandMember, indexName: string) =>

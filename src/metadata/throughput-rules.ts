@@ -19,12 +19,13 @@ export function unitsOf(throughput: ProvisionedThroughput): ThroughputUnits {
   return { readCapacityUnits: throughput.ReadCapacityUnits, writeCapacityUnits: throughput.WriteCapacityUnits };
 }
 
-export function checkCapacityBounds(throughput: ProvisionedThroughput): void {
+/** `indexName` for an UpdateTable index update, whose message names the index. */
+export function checkCapacityBounds(throughput: ProvisionedThroughput, indexName?: string): void {
   if (throughput.ReadCapacityUnits > controlPlaneLimits.capacityUnitsBound) {
-    throw tableErrors.capacityOutOfBounds(throughput.ReadCapacityUnits, 'ReadCapacityUnits');
+    throw tableErrors.capacityOutOfBounds(throughput.ReadCapacityUnits, 'ReadCapacityUnits', indexName);
   }
   if (throughput.WriteCapacityUnits > controlPlaneLimits.capacityUnitsBound) {
-    throw tableErrors.capacityOutOfBounds(throughput.WriteCapacityUnits, 'WriteCapacityUnits');
+    throw tableErrors.capacityOutOfBounds(throughput.WriteCapacityUnits, 'WriteCapacityUnits', indexName);
   }
 }
 

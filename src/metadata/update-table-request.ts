@@ -64,8 +64,9 @@ export function checkUpdateTableRequest(request: UpdateTableRequest): RequestedM
     if (update.Create !== undefined && request.AttributeDefinitions === undefined) {
       throw updateTableErrors.definitionsMissingForIndex(update.Create.IndexName);
     }
-    const throughput = update.Create?.ProvisionedThroughput ?? update.Update?.ProvisionedThroughput;
-    if (throughput !== undefined) checkCapacityBounds(throughput);
+    if (update.Create?.ProvisionedThroughput !== undefined) checkCapacityBounds(update.Create.ProvisionedThroughput);
+    // An index Update names its index in the message (recorded by dynalite's updateTable.js).
+    if (update.Update?.ProvisionedThroughput !== undefined) checkCapacityBounds(update.Update.ProvisionedThroughput, update.Update.IndexName);
   }
   return members;
 }

@@ -1,7 +1,7 @@
 import type { Item } from '../model/attribute-value.js';
 import { validateItemKey } from '../model/key-schema.js';
 import { unreachable } from '../lib/assert.js';
-import { DynamoDbError, type ErrorType } from '../lib/errors.js';
+import { DynamoDbError, type ErrorType, validationError } from '../lib/errors.js';
 import type { Condition, UpdateExpression } from '../expressions/ast.js';
 import type { Bindings } from '../expressions/bindings.js';
 import { evaluateCondition } from '../expressions/evaluate-condition.js';
@@ -60,12 +60,27 @@ function decideUpdate(key: Item, bound: BoundUpdate, old: Item | undefined, sche
   try {
     const { item } = applyUpdate(bound.update, old, key, bound.bindings, bound.source);
     // An update may set an index key attribute: the new item must satisfy every index's key types.
-    const indexes = secondaryIndexKeys(schema);
-    validateItemKey(item, schema.key, indexes);
+    validateItemKey(item, schema.key);
+    validateIndexKeys(item, schema, bound.source);
     return { kind: 'put', item };
   } catch (error) {
     if (error instanceof DynamoDbError) {
       return { kind: 'rejected', reason: { kind: 'invalid', errorType: error.type, message: error.message } };
+    }
+    throw error;
+  }
+}
+
+/**
+ * An UpdateExpression that gives an index key attribute the wrong type (from the item's own values, so
+ * only known here) is refused in words of its own; AttributeUpdates answers as PutItem does.
+ */
+function validateIndexKeys(item: Item, schema: PartitionSchema, source: UpdateSource): void {
+  try {
+    validateItemKey(item, schema.key, secondaryIndexKeys(schema));
+  } catch (error) {
+    if (source === 'UpdateExpression' && error instanceof DynamoDbError && error.message.includes('Type mismatch for Index Key')) {
+      throw validationError('The update expression attempted to update the secondary index key to unsupported type');
     }
     throw error;
   }

@@ -1,6 +1,6 @@
 import type { Condition, Projection, UpdateExpression } from '../../expressions/ast.js';
 import type { Bindings } from '../../expressions/bindings.js';
-import { validateExpressionAttributes } from '../../expressions/expression-attributes.js';
+import { validateAttributeMaps, validateExpressionAttributes } from '../../expressions/expression-attributes.js';
 import { convertExpected } from '../../expressions/legacy-expected.js';
 import { checkExpressionParameters, type LegacyParameterOperation } from '../../expressions/legacy-mixing.js';
 import type { LegacyAttributeValueUpdate, LegacyExpectedAttributeValue, LegacyMap } from '../../expressions/legacy-parameters.js';
@@ -14,6 +14,7 @@ import {
 } from '../../expressions/parse-expression.js';
 import { validateCondition } from '../../expressions/validate-condition.js';
 import { validateUpdateExpression } from '../../expressions/validate-update.js';
+import { validateProjection } from '../../expressions/validate-projection.js';
 
 /** The expression members a single-item request may carry, legacy and current. */
 export interface ItemExpressionMembers {
@@ -46,23 +47,28 @@ export function checkExpressionMembers(operation: LegacyParameterOperation, requ
 
 /**
  * Parses and validates the request's expressions in DynamoDB's order: the legacy members' own checks, then
- * the expressions' syntax, then their placeholders against ExpressionAttributeNames/Values, then what the
- * bound values allow (operand types, overlapping update paths). Key attributes in an update are checked
+ * ExpressionAttributeNames/Values on their own (empty maps, malformed keys, invalid values: DynamoDB reports
+ * these before an empty or malformed expression), then the expressions' syntax, then undefined placeholders,
+ * then what the bound values allow (overlapping paths, operand types), then unused placeholders. Key
+ * attributes in an update are checked
  * once the table is known (`checkUpdatedKeys`).
  */
 export function itemExpressions(request: ItemExpressionMembers): ItemExpressions {
-  const legacyCondition = request.Expected === undefined ? undefined : convertExpected(request.Expected, request.ConditionalOperator);
+  // AttributeUpdates is checked before Expected (DynamoDB reports "Only DELETE action is allowed ..." first).
   const legacyUpdate = request.AttributeUpdates === undefined ? undefined : convertAttributeUpdates(request.AttributeUpdates);
+  const legacyCondition = request.Expected === undefined ? undefined : convertExpected(request.Expected, request.ConditionalOperator);
   const legacyProjection = request.AttributesToGet === undefined ? undefined : convertAttributesToGet(request.AttributesToGet);
+  const maps = { names: request.ExpressionAttributeNames, values: request.ExpressionAttributeValues };
+  validateAttributeMaps(maps);
   const update = request.UpdateExpression === undefined ? undefined : parseUpdateExpression(request.UpdateExpression);
   const condition = request.ConditionExpression === undefined ? undefined : parseConditionExpression(request.ConditionExpression);
   const projection = request.ProjectionExpression === undefined ? undefined : parseProjectionExpression(request.ProjectionExpression);
-  const bindings = validateExpressionAttributes(
-    { update, condition, projection },
-    { names: request.ExpressionAttributeNames, values: request.ExpressionAttributeValues },
-  );
-  if (update !== undefined) validateUpdateExpression(update, bindings, []);
-  if (condition !== undefined) validateCondition('ConditionExpression', condition, bindings);
+  // DynamoDB reports unused placeholders only after the checks on bound values.
+  const bindings = validateExpressionAttributes({ update, condition, projection }, maps, undefined, (bound) => {
+    if (update !== undefined) validateUpdateExpression(update, bound, []);
+    if (condition !== undefined) validateCondition('ConditionExpression', condition, bound);
+    if (projection !== undefined) validateProjection(projection, bound);
+  });
   return {
     bindings,
     condition: condition ?? legacyCondition,

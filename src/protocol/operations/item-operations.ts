@@ -15,6 +15,9 @@ import { consumedCapacity, type ReturnConsumedCapacity } from '../consumed-capac
 import { validateRequest } from '../request-validation.js';
 import type { DeleteItemRequest, GetItemRequest, PutItemRequest, UpdateItemRequest } from '../shapes/index.js';
 import { chargeWrites } from './operation-throttling.js';
+import { indexKeySchemas } from './query-operation.js';
+import { checkKeyPaths } from './read-expressions.js';
+import { checkUpdateAgainstIndexes } from './update-index-keys.js';
 import { checkExpressionMembers, checkUpdatedKeys, itemExpressions, type ItemExpressionMembers, type ItemExpressions } from './item-expressions.js';
 
 /** Where item operations find a table that can take reads and writes (ACTIVE or UPDATING). */
@@ -69,6 +72,7 @@ export function createItemOperations(services: ItemOperationServices) {
       const expressions = itemExpressions(members(request));
       const route = routeOf(request.TableName);
       validateKey(key, route.schema.key);
+      checkKeyPaths(undefined, expressions.projection, expressions.bindings, route.schema.key, indexKeySchemas(route));
       services.throughput?.admit(route.tableName, 'read');
       const item = await services.router.getItem(route, key);
       const response: Response = {};
@@ -103,6 +107,9 @@ export function createItemOperations(services: ItemOperationServices) {
       const route = routeOf(request.TableName);
       validateKey(key, route.schema.key);
       checkUpdatedKeys(members(request), expressions, route.schema.key);
+      if (request.UpdateExpression !== undefined && expressions.update !== undefined) {
+        checkUpdateAgainstIndexes(expressions.update, expressions.bindings, route.schema.key, secondaryIndexKeys(route.schema));
+      }
       const bound: BoundUpdate = {
         update: expressions.update ?? { kind: 'update', actions: [] },
         bindings: expressions.bindings,

@@ -15,17 +15,20 @@ export interface KeySelection {
 
 /** A KeyConditionExpression's parts, already through validateKeyCondition, matched against the key schema. */
 export function keySelectionOf(parts: readonly KeyConditionPart[], key: KeySchema, bindings: Bindings): KeySelection {
-  validateKeyConditionSchema(parts, { partitionKey: key.partitionKey.name, sortKey: key.sortKey?.name });
-  let partitionKeyValue: KeyValue | undefined;
-  let sortKeyRange: SortKeyRange | undefined;
-  for (const part of parts) {
-    const isPartitionKey = part.attributeName === key.partitionKey.name;
-    const attribute = isPartitionKey ? key.partitionKey : key.sortKey;
+  const typedValues = (part: KeyConditionPart): KeyValue[] => {
+    const attribute = part.attributeName === key.partitionKey.name ? key.partitionKey : key.sortKey;
     const values = operandValues(part.condition).map((operand) => valueOf(operand, bindings));
     if (attribute === undefined || values.some((value) => attributeTypeOf(value) !== attribute.type)) {
       throw invalidParameter('Condition parameter type does not match schema type');
     }
-    const keyValues = values as KeyValue[];
+    return values as KeyValue[];
+  };
+  validateKeyConditionSchema(parts, { partitionKey: key.partitionKey.name, sortKey: key.sortKey?.name }, typedValues);
+  let partitionKeyValue: KeyValue | undefined;
+  let sortKeyRange: SortKeyRange | undefined;
+  for (const part of parts) {
+    const isPartitionKey = part.attributeName === key.partitionKey.name;
+    const keyValues = typedValues(part);
     if (isPartitionKey) partitionKeyValue = keyValues[0];
     else sortKeyRange = rangeOf(part.condition, keyValues);
   }

@@ -19,7 +19,7 @@ import { pageResponse } from './read-page-response.js';
 import { throttledRead } from './operation-throttling.js';
 import { readPlan } from './read-plan.js';
 import { checkIndexConsistency, checkSelect, type ReadIndex } from './read-select.js';
-import { checkStartKeySchema, validateStartKeyValues } from './read-start-key.js';
+import { checkStartKeyAttribute, checkStartKeyCount, checkStartKeyTableKey, validateStartKeyValues } from './read-start-key.js';
 
 /** Reads need what single-item operations need: tables, router, throughput. */
 export type ReadOperationServices = ItemOperationServices;
@@ -28,8 +28,8 @@ export type ReadOperationServices = ItemOperationServices;
  * Query: the items of one partition key of a table or index, in sort-key order, a page at a time. Checks
  * run in DynamoDB's order: request shape, legacy and expression members, QueryFilter, AttributesToGet,
  * the start key's values, KeyConditions, the expressions and their placeholders, Select; then the table
- * and index, the start key against their keys, the key condition against the keys read, the start key
- * against the key condition, and the filter against the keys.
+ * and index, the start key interleaved with the key condition (see below), the start key against the key
+ * condition, and the filter against the keys (docs/validation-order.md lists them all).
  */
 export function createQueryOperation(services: ReadOperationServices) {
   return {
@@ -56,13 +56,22 @@ export function createQueryOperation(services: ReadOperationServices) {
       const index = findIndex(route, request.IndexName);
       checkIndexConsistency(index, request.ConsistentRead);
       const key = index === undefined ? route.schema.key : index.index.key;
-      if (startKey !== undefined) checkStartKeySchema(startKey, route, index, 'Query');
+      // DynamoDB interleaves the start key with the key condition: its size and partition key, then the
+      // condition, then its sort key and the table's key, then whether it lies within the condition.
+      if (startKey !== undefined) {
+        checkStartKeyCount(startKey, route, index);
+        checkStartKeyAttribute(startKey, key.partitionKey);
+      }
       assert(keyConditionParts !== undefined || legacyKeyConditions !== undefined, 'a key condition is present');
       const selection =
         keyConditionParts !== undefined
           ? keySelectionOf(keyConditionParts, key, expressions.bindings)
           : legacyKeySelection(keyConditionsToCondition(legacyKeyConditions as NonNullable<typeof legacyKeyConditions>, key), key, emptyBindings);
-      if (startKey !== undefined) checkStartKeyInRange(startKey, key, selection);
+      if (startKey !== undefined) {
+        if (key.sortKey !== undefined) checkStartKeyAttribute(startKey, key.sortKey);
+        checkStartKeyTableKey(startKey, route);
+        checkStartKeyInRange(startKey, key, selection);
+      }
       const indexKeys = indexKeySchemas(route);
       checkKeyPaths(undefined, expressions.projection, expressions.bindings, route.schema.key, indexKeys);
       checkFilterKeys(expressions.filter, expressions.bindings, key);

@@ -6,6 +6,8 @@ import {
   validateCondition,
   validateExpressionAttributes,
 } from '../../expressions/index.js';
+import { checkPlaceholdersDefined, validateAttributeMaps } from '../../expressions/expression-attributes.js';
+import { validateProjection } from '../../expressions/validate-projection.js';
 import { resolvePath } from '../../expressions/document-path.js';
 import { convertAttributesToGet } from '../../expressions/legacy-projection.js';
 import { keyAttributes, type KeySchema } from '../../model/key-schema.js';
@@ -40,21 +42,28 @@ export function legacyProjection(request: ReadExpressionMembers): Projection | u
 }
 
 /**
- * Parses the expressions, then checks the attribute maps and placeholders, then the key condition's and
- * the filter's operands (a KeyConditionExpression's operand types before its shape).
+ * The attribute maps first, then each expression in turn (KeyConditionExpression, FilterExpression,
+ * ProjectionExpression): parsed, its placeholders resolved, its operands checked (a KeyConditionExpression's
+ * operand types before its shape), before the next is parsed; unused placeholders last.
  */
 export function readExpressions(request: ReadExpressionMembers): ReadExpressions {
-  const text = (value: string | undefined, parse: (text: string) => Condition): Condition | undefined =>
-    value === undefined ? undefined : parse(value);
-  const keyCondition = text(request.KeyConditionExpression, parseKeyConditionExpression);
-  const filter = text(request.FilterExpression, parseFilterExpression);
+  const maps = { names: request.ExpressionAttributeNames, values: request.ExpressionAttributeValues };
+  const bound = validateAttributeMaps(maps);
+  const condition = (kind: 'KeyConditionExpression' | 'FilterExpression', text: string | undefined, parse: (text: string) => Condition) => {
+    if (text === undefined) return undefined;
+    const tree = parse(text);
+    checkPlaceholdersDefined(kind === 'FilterExpression' ? { filter: tree } : { keyCondition: tree }, bound);
+    validateCondition(kind, tree, bound);
+    return tree;
+  };
+  const keyCondition = condition('KeyConditionExpression', request.KeyConditionExpression, parseKeyConditionExpression);
+  const filter = condition('FilterExpression', request.FilterExpression, parseFilterExpression);
   const projection = request.ProjectionExpression === undefined ? undefined : parseProjectionExpression(request.ProjectionExpression);
-  const bindings = validateExpressionAttributes(
-    { keyCondition, filter, projection },
-    { names: request.ExpressionAttributeNames, values: request.ExpressionAttributeValues },
-  );
-  if (keyCondition !== undefined) validateCondition('KeyConditionExpression', keyCondition, bindings);
-  if (filter !== undefined) validateCondition('FilterExpression', filter, bindings);
+  if (projection !== undefined) {
+    checkPlaceholdersDefined({ projection }, bound);
+    validateProjection(projection, bound);
+  }
+  const bindings = validateExpressionAttributes({ keyCondition, filter, projection }, maps);
   return { bindings, keyCondition, filter, projection };
 }
 

@@ -1,5 +1,5 @@
 import type { Item } from '../../model/attribute-value.js';
-import { type KeySchema, keyAttributes, validateKey } from '../../model/key-schema.js';
+import { type KeyAttribute, keyAttributes, validateKey } from '../../model/key-schema.js';
 import { checkItem } from '../../model/validate-attribute-value.js';
 import { DynamoDbError, validationError } from '../../lib/errors.js';
 import type { TableRoute } from '../../router/router.js';
@@ -34,32 +34,40 @@ export function startKeyNames(route: TableRoute, index: ReadIndex | undefined): 
 }
 
 /**
- * ExclusiveStartKey against the table (and index): exactly the key attributes of both, each of its
- * schema type. A Scan of a table words a wrong attribute count as a key mismatch. The key a read goes by
- * (a Query's table or index key, a Scan's index key) is checked first and its mismatch reported bare;
- * the table key after it, inside "The provided starting key is invalid: …".
+ * A Scan's ExclusiveStartKey against the index it reads: the number of attributes (a Scan of a table words
+ * a wrong count as a key mismatch), then each key attribute of the index. The table's key is checked
+ * later (checkStartKeyTableKey), after Select.
  */
-export function checkStartKeySchema(startKey: Item, route: TableRoute, index: ReadIndex | undefined, operation: 'Query' | 'Scan'): void {
-  const names = startKeyNames(route, index);
-  const tableScan = operation === 'Scan' && index === undefined;
-  if (Object.keys(startKey).length !== names.length || names.some((name) => !Object.hasOwn(startKey, name))) {
-    throw validationError(tableScan ? `${INVALID_START_KEY}: ${KEY_MISMATCH}` : INVALID_START_KEY);
+export function checkStartKeyIndexSchema(startKey: Item, route: TableRoute, index: ReadIndex | undefined): void {
+  if (index === undefined && Object.keys(startKey).length !== startKeyNames(route, index).length) {
+    throw validationError(`${INVALID_START_KEY}: ${KEY_MISMATCH}`);
   }
-  if (!tableScan) checkTypes(startKey, index === undefined ? route.schema.key : index.index.key);
+  checkStartKeyCount(startKey, route, index);
+  if (index !== undefined) for (const attribute of keyAttributes(index.index.key)) checkStartKeyAttribute(startKey, attribute);
+}
+
+/**
+ * A Query checks its start key attribute by attribute, between its key-condition checks (see
+ * query-operation.ts), as a Scan does without them: first only the number of attributes...
+ */
+export function checkStartKeyCount(startKey: Item, route: TableRoute, index: ReadIndex | undefined): void {
+  if (Object.keys(startKey).length !== startKeyNames(route, index).length) throw validationError(INVALID_START_KEY);
+}
+
+/** ...then each key attribute of the key read: present, and of its schema type... */
+export function checkStartKeyAttribute(startKey: Item, attribute: KeyAttribute): void {
+  const value = startKey[attribute.name];
+  if (value === undefined) throw validationError(INVALID_START_KEY);
+  if (!(attribute.type in value)) throw validationError(KEY_MISMATCH);
+}
+
+/** ...and last the table's own key, whose problems DynamoDB words inside "The provided starting key is invalid: …". */
+export function checkStartKeyTableKey(startKey: Item, route: TableRoute): void {
   try {
     validateKey(lastEvaluatedKey(startKey, keyAttributes(route.schema.key).map((attribute) => attribute.name)), route.schema.key);
   } catch (error) {
     if (error instanceof DynamoDbError) throw validationError(`${INVALID_START_KEY}: ${error.message}`);
     throw error;
-  }
-}
-
-function checkTypes(startKey: Item, key: KeySchema): void {
-  for (const attribute of keyAttributes(key)) {
-    const value = startKey[attribute.name];
-    if (value === undefined || !(attribute.type in value)) {
-      throw validationError(KEY_MISMATCH);
-    }
   }
 }
 

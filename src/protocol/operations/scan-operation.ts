@@ -1,4 +1,5 @@
 import type { Item } from '../../model/attribute-value.js';
+import { keyAttributes } from '../../model/key-schema.js';
 import { validationError } from '../../lib/errors.js';
 import { convertFilter } from '../../expressions/legacy-filters.js';
 import { checkExpressionParameters } from '../../expressions/legacy-mixing.js';
@@ -13,16 +14,16 @@ import { throttledRead } from './operation-throttling.js';
 import { routeOrNotFound } from './item-operations.js';
 import { readPlan } from './read-plan.js';
 import { checkIndexConsistency, checkSelect, type ReadIndex } from './read-select.js';
-import { checkStartKeySchema, validateStartKeyValues } from './read-start-key.js';
+import { checkStartKeyIndexSchema, checkStartKeyTableKey, validateStartKeyValues } from './read-start-key.js';
 import type { TableRoute } from '../../router/router.js';
 
 /**
  * Scan: every item of a table or index in hash order, a page at a time; with Segment and TotalSegments,
  * one of TotalSegments disjoint ranges of the hash space that together cover it (a parallel scan).
- * Checks run in DynamoDB's order: request shape, legacy and expression members, ScanFilter,
- * AttributesToGet, the start key's values, Segment and TotalSegments, the expressions, Select; then the
- * table and index, the start key against their keys, Select against the index, the start key against
- * the segment, and key attributes reached into by the projection or filter.
+ * Checks run in DynamoDB's order: request shape, legacy and expression members, AttributesToGet,
+ * ScanFilter, the start key's values, Segment and TotalSegments, the expressions, Select; then the
+ * table and index, the start key against the index, Select against the index, the start key against
+ * the table's key and the segment, and key attributes reached into by the projection or filter.
  */
 export function createScanOperation(services: ReadOperationServices) {
   return {
@@ -30,8 +31,9 @@ export function createScanOperation(services: ReadOperationServices) {
       validateRequest('Scan', body);
       const request = withoutNulls<ScanRequest>(body);
       checkExpressionParameters('Scan', request);
-      const legacyFilter = convertFilter(request.ScanFilter as LegacyMap<LegacyCondition> | undefined, request.ConditionalOperator);
+      // Unlike Query, a Scan reports duplicate AttributesToGet before ScanFilter's values.
       const attributesToGet = legacyProjection(request);
+      const legacyFilter = convertFilter(request.ScanFilter as LegacyMap<LegacyCondition> | undefined, request.ConditionalOperator);
       const startKey = validateStartKeyValues(request.ExclusiveStartKey);
       const segment = checkSegments(request);
       const expressions = readExpressions(request);
@@ -40,8 +42,10 @@ export function createScanOperation(services: ReadOperationServices) {
       const route = routeOrNotFound(services.tables, request.TableName);
       const index = findScanIndex(route, request.IndexName, startKey);
       checkIndexConsistency(index, request.ConsistentRead);
-      if (startKey !== undefined) checkStartKeySchema(startKey, route, index, 'Scan');
+      // DynamoDB checks Select against the index (readPlan) between the start key's index and table keys.
+      if (startKey !== undefined) checkStartKeyIndexSchema(startKey, route, index);
       const plan = readPlan(request, route, index, expressions, { filter: legacyFilter, projection: attributesToGet });
+      if (startKey !== undefined) checkStartKeyTableKey(startKey, route);
       if (startKey !== undefined) checkStartKeyInSegment(startKey, route, index, segment);
       const indexKeys = indexKeySchemas(route);
       checkKeyPaths(undefined, expressions.projection, expressions.bindings, route.schema.key, indexKeys);
@@ -60,10 +64,16 @@ export function createScanOperation(services: ReadOperationServices) {
   };
 }
 
-/** As Query's, except that a Scan with a start key names an unknown index as an invalid start key. */
+/**
+ * As Query's. DynamoDB answers an unknown index with a start key as big as the table's key with an
+ * internal error (recorded by dynalite's scan.js); this server calls that start key invalid instead.
+ * Any other start key leaves the unknown index to be reported.
+ */
 function findScanIndex(route: TableRoute, indexName: string | undefined, startKey: Item | undefined): ReadIndex | undefined {
   const known = indexName === undefined || [...route.schema.localIndexes, ...route.schema.globalIndexes].some((index) => index.name === indexName);
-  if (!known && startKey !== undefined) throw validationError('The provided starting key is invalid');
+  if (!known && startKey !== undefined && Object.keys(startKey).length === keyAttributes(route.schema.key).length) {
+    throw validationError('The provided starting key is invalid');
+  }
   return findIndex(route, indexName);
 }
 
