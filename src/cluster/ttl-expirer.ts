@@ -1,8 +1,9 @@
+import { performance } from 'node:perf_hooks';
 import type { Logger } from '../lib/logger.js';
 import type { Item } from '../model/attribute-value.js';
 import { projectKey } from '../model/key-schema.js';
 import { isExpired } from '../partition/time-to-live.js';
-import { expiryPacingDefaults, WorkPacer } from '../partition/time-to-live-pacing.js';
+import { expiryPacingDefaults, rateShareAt, WorkPacer } from '../partition/time-to-live-pacing.js';
 import type { Router, TableRoute } from '../router/router.js';
 
 /** A table whose items expire now, and the attribute they expire by. */
@@ -33,13 +34,35 @@ export interface ExpiryTotals {
 const yieldTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** How often the load gauge takes a new reading; between readings it answers the last one. */
+const LOAD_SAMPLE_MS = 100;
+
+/**
+ * How busy this process has been lately (0 to 1): the event loop's utilisation since the last reading,
+ * client requests and expiry's own work alike.
+ */
+export function eventLoopLoadGauge(): () => number {
+  let previous = performance.eventLoopUtilization();
+  let sampledAtMs = performance.now();
+  let busy = 0;
+  return () => {
+    if (performance.now() - sampledAtMs < LOAD_SAMPLE_MS) return busy;
+    const current = performance.eventLoopUtilization();
+    busy = performance.eventLoopUtilization(current, previous).utilization;
+    previous = current;
+    sampledAtMs = performance.now();
+    return busy;
+  };
+}
+
 /**
  * Time to Live's background deletions. Every `sweepIntervalMs` it walks the tables with TTL ENABLED, a
  * scan page at a time, and deletes the items that have expired (partition/time-to-live.ts decides which)
  * through the router, as the partition's own write: the partition deletes only if the item is still
  * expired when the deletion reaches it, so a write that extended the TTL meanwhile wins. Work is paced by
- * token buckets and done in small steps with a turn of the event loop between them, so client requests
- * are served between steps and expiry never starves them.
+ * token buckets whose rate falls as the process gets busier (partition/time-to-live-pacing.ts), and done
+ * in small steps with a turn of the event loop between them, so client requests are served between steps
+ * and expiry never starves them.
  */
 export class TimeToLiveExpirer {
   private readonly deletes: WorkPacer;
@@ -54,6 +77,7 @@ export class TimeToLiveExpirer {
     private readonly targets: ExpiryTargets,
     private readonly settings: ExpirerSettings,
     private readonly logger: Logger,
+    private readonly busyFraction: () => number = eventLoopLoadGauge(),
     private readonly nowMs: () => number = Date.now,
   ) {
     this.deletes = new WorkPacer(settings.deletesPerSecond, nowMs());
@@ -137,13 +161,14 @@ export class TimeToLiveExpirer {
     }
   }
 
-  /** Waits until the pacer grants some of `wanted` units; 0 once stopped. */
+  /** Waits until the pacer grants `wanted` units (or a burst, if fewer); 0 once stopped. */
   private async grant(pacer: WorkPacer, wanted: number): Promise<number> {
     for (;;) {
       if (this.stopped) return 0;
-      const granted = pacer.take(wanted, this.nowMs());
+      const share = rateShareAt(this.busyFraction());
+      const granted = pacer.take(wanted, this.nowMs(), share);
       if (granted > 0) return granted;
-      await sleep(pacer.waitMs(this.nowMs()));
+      await sleep(pacer.waitMs(wanted, this.nowMs(), share));
     }
   }
 }

@@ -99,26 +99,27 @@ describe('a TTL deletion at the partition', () => {
 });
 
 describe('WorkPacer', () => {
-  it('grants at most its burst at once, then its rate', () => {
+  it('grants whole batches of at most a burst, at its rate', () => {
     const pacer = new WorkPacer(1000, 0);
     assert.equal(pacer.take(500, 0), 100);
-    assert.equal(pacer.take(1, 0), 0);
-    assert.equal(pacer.waitMs(0), 1);
-    assert.equal(pacer.take(500, 50), 50);
-    assert.equal(pacer.take(500, 1050), 100);
+    assert.equal(pacer.take(25, 0), 0);
+    assert.equal(pacer.waitMs(25, 0), 25);
+    assert.equal(pacer.take(25, 20), 0);
+    assert.equal(pacer.take(25, 25), 25);
+    assert.equal(pacer.take(500, 1025), 100);
   });
 
   it('grants one unit at a time below ten a second', () => {
     const pacer = new WorkPacer(2, 0);
     assert.equal(pacer.take(5, 0), 1);
     assert.equal(pacer.take(5, 0), 0);
-    assert.equal(pacer.waitMs(0), 500);
+    assert.equal(pacer.waitMs(5, 0), 500);
     assert.equal(pacer.take(5, 500), 1);
   });
 
   it('never exceeds its rate over a long run, whatever is asked', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 50 }), fc.integer({ min: 0, max: 300 })), { maxLength: 200 }), (steps) => {
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 1, max: 50 }), fc.integer({ min: 0, max: 300 })), { maxLength: 200 }), (steps) => {
         const pacer = new WorkPacer(200, 0);
         let nowMs = 0;
         let granted = 0;
@@ -127,6 +128,16 @@ describe('WorkPacer', () => {
           granted += pacer.take(wanted, nowMs);
         }
         assert.ok(granted <= 20 + (nowMs * 200) / 1000, `${granted} granted in ${nowMs} ms`);
+      }),
+    );
+  });
+
+  it('grants a waiting batch once the wait has passed', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 5000 }), fc.integer({ min: 1, max: 1000 }), fc.integer({ min: 0, max: 1000 }), (rate, wanted, startMs) => {
+        const pacer = new WorkPacer(rate, 0);
+        while (pacer.take(wanted, startMs) > 0);
+        assert.ok(pacer.take(wanted, startMs + pacer.waitMs(wanted, startMs)) > 0);
       }),
     );
   });
