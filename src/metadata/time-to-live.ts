@@ -51,7 +51,9 @@ export function checkUpdateTimeToLiveRequest(request: UpdateTimeToLiveRequest): 
 }
 
 /**
- * The definition after an accepted UpdateTimeToLive, and the answer (DynamoDB echoes the specification).
+ * The definition after an accepted UpdateTimeToLive, and the answer: DynamoDB echoes the specification, a
+ * disable included (observed on the live service; dynalite's older tests answer a disable without
+ * AttributeName).
  * What the request asks is judged before the change interval, as DynamoDB does: a repeated enable inside
  * the interval is "already enabled", not "modified multiple times".
  */

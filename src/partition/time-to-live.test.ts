@@ -9,7 +9,7 @@ import { Partition } from './partition.js';
 import type { PartitionSchema } from './partition-schema.js';
 import { keyspace, partitionPrefix, prefixEnd } from './storage-keys.js';
 import { EXPIRY_AGE_SECONDS_MAX, isExpired, type ExpiryCommand } from './time-to-live.js';
-import { WorkPacer } from './time-to-live-pacing.js';
+import { rateShareAt, WorkPacer } from './time-to-live-pacing.js';
 import type { WriteLogEntry } from './write-log.js';
 
 const now = 1_800_000_000;
@@ -140,5 +140,28 @@ describe('WorkPacer', () => {
         assert.ok(pacer.take(wanted, startMs + pacer.waitMs(wanted, startMs)) > 0);
       }),
     );
+  });
+});
+
+describe('rateShareAt', () => {
+  it('gives way as the node gets busy, down to a floor', () => {
+    assert.equal(rateShareAt(0), 1);
+    assert.equal(rateShareAt(0.5), 0.25);
+    assert.equal(rateShareAt(0.9), 0.1);
+    assert.equal(rateShareAt(1), 0.1);
+    assert.equal(rateShareAt(1.5), 0.1);
+  });
+
+  it('slows a pacer under load', () => {
+    const idle = new WorkPacer(1000, 0);
+    const busy = new WorkPacer(1000, 0);
+    let idleGranted = 0;
+    let busyGranted = 0;
+    for (let nowMs = 0; nowMs <= 10_000; nowMs += 5) {
+      idleGranted += idle.take(25, nowMs, rateShareAt(0));
+      busyGranted += busy.take(25, nowMs, rateShareAt(0.5));
+    }
+    assert.ok(idleGranted >= 10_000 && idleGranted <= 10_100, `${idleGranted}`);
+    assert.ok(busyGranted >= 2_500 && busyGranted <= 2_600, `${busyGranted}`);
   });
 });
