@@ -4,6 +4,8 @@ import {
   DescribeTableCommand,
   DescribeTimeToLiveCommand,
   DynamoDBClient,
+  GetItemCommand,
+  PutItemCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import type { EmbeddedServer } from '../src/cluster/embedded-server.js';
@@ -126,7 +128,7 @@ describe('the TTL change interval', () => {
 });
 
 describe('the TTL setting', () => {
-  it('survives a restart, change interval included', async () => {
+  it('survives a restart, change interval included, and expiry resumes', async () => {
     const dataDirectory = temporaryDirectory('ttl');
     const table = uniqueTableName('ttl-durable');
     const first = await startTestServer({ dataDirectory, ttlChangeIntervalMs: 60_000 });
@@ -136,7 +138,7 @@ describe('the TTL setting', () => {
     firstClient.destroy();
     await first.close();
 
-    const second = await startTestServer({ dataDirectory, ttlChangeIntervalMs: 60_000 });
+    const second = await startTestServer({ dataDirectory, ttlChangeIntervalMs: 60_000, ttlSweepIntervalMs: 20 });
     const secondClient = clientFor(second.endpoint);
     try {
       assert.deepEqual(await describeTtl(secondClient, table), { TimeToLiveStatus: 'ENABLED', AttributeName: 'expires' });
@@ -144,6 +146,13 @@ describe('the TTL setting', () => {
         await failure(update(secondClient, table, false, 'expires')),
         invalid('Time to live has been modified multiple times within a fixed interval'),
       );
+      const key = { pk: { S: 'expired' } };
+      await secondClient.send(new PutItemCommand({ TableName: table, Item: { ...key, expires: { N: String(Math.floor(Date.now() / 1000) - 60) } } }));
+      const deadline = Date.now() + 10_000;
+      while ((await secondClient.send(new GetItemCommand({ TableName: table, Key: key, ConsistentRead: true }))).Item !== undefined) {
+        assert.ok(Date.now() < deadline, 'the expired item is deleted after the restart');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
     } finally {
       secondClient.destroy();
       await second.close();
