@@ -97,12 +97,15 @@ export class TimeToLiveExpirer {
   }
 
   /** One pass over every table with TTL ENABLED. */
-  async sweep(): Promise<void> {
+  private async sweep(): Promise<void> {
+    const deletedBefore = this.totals.deletedItems;
     for (const target of this.targets.expiryTargets()) {
       if (this.stopped) return;
       await this.sweepTable(target.route.tableName);
     }
     this.totals.sweeps++;
+    const deleted = this.totals.deletedItems - deletedBefore;
+    if (deleted > 0) this.logger.debug('time to live sweep', { deleted, totals: { ...this.totals } });
   }
 
   private scheduleSweep(): void {
