@@ -21,7 +21,7 @@ import { createKeyedTable } from './support/tables.js';
 const EXPIRING_ITEMS = 20_000;
 const HOT_ITEMS = 1000;
 const CONCURRENCY = 4;
-const ROUNDS = 10;
+const ROUNDS = 12;
 const WINDOW_MS = 600;
 const BATCH_ITEMS = 25;
 const EXPIRY_WAIT_MS = 60_000;
