@@ -158,4 +158,40 @@ describe('the AWS CLI', () => {
     ])) as { Responses: Record<string, unknown[]> };
     assert.deepEqual(got.Responses[table], [{ sk: { N: '4' } }]);
   });
+
+  it('updates and describes Time to Live, with DynamoDB\'s errors', async () => {
+    const table = 'cli-ttl';
+    await aws(server.endpoint, [
+      'create-table', '--table-name', table, '--billing-mode', 'PAY_PER_REQUEST',
+      '--attribute-definitions', 'AttributeName=pk,AttributeType=S', '--key-schema', 'AttributeName=pk,KeyType=HASH',
+    ]);
+    await aws(server.endpoint, ['wait', 'table-exists', '--table-name', table]);
+    assert.deepEqual(await aws(server.endpoint, ['describe-time-to-live', '--table-name', table]), { TimeToLiveDescription: { TimeToLiveStatus: 'DISABLED' } });
+    assert.match(
+      await awsFailure(server.endpoint, ['update-time-to-live', '--table-name', table, '--time-to-live-specification', 'Enabled=false,AttributeName=expires']),
+      /ValidationException.*TimeToLive is already disabled/,
+    );
+
+    const enabled = await aws(server.endpoint, ['update-time-to-live', '--table-name', table, '--time-to-live-specification', 'Enabled=true,AttributeName=expires']);
+    assert.deepEqual(enabled, { TimeToLiveSpecification: { Enabled: true, AttributeName: 'expires' } });
+    assert.deepEqual(await aws(server.endpoint, ['describe-time-to-live', '--table-name', table]), {
+      TimeToLiveDescription: { TimeToLiveStatus: 'ENABLED', AttributeName: 'expires' },
+    });
+    const again = ['update-time-to-live', '--table-name', table, '--time-to-live-specification'];
+    assert.match(await awsFailure(server.endpoint, [...again, 'Enabled=true,AttributeName=expires']), /ValidationException.*TimeToLive is already enabled/);
+    assert.match(
+      await awsFailure(server.endpoint, [...again, 'Enabled=true,AttributeName=other']),
+      /ValidationException.*TimeToLive is active on a different AttributeName: current AttributeName is expires/,
+    );
+    // The server runs with DynamoDB's one change an hour.
+    assert.match(
+      await awsFailure(server.endpoint, [...again, 'Enabled=false,AttributeName=expires']),
+      /ValidationException.*Time to live has been modified multiple times within a fixed interval/,
+    );
+    assert.match(await awsFailure(server.endpoint, ['describe-time-to-live', '--table-name', 'no-such-table']), /ResourceNotFoundException.*Table: no-such-table not found/);
+    assert.match(
+      await awsFailure(server.endpoint, ['update-time-to-live', '--table-name', 'no-such-table', '--time-to-live-specification', 'Enabled=true,AttributeName=x']),
+      /ResourceNotFoundException/,
+    );
+  });
 });

@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { isLogLevel, logLevels, type LogLevel } from '../lib/logger.js';
 import { DEFAULT_CONNECTION_LIMITS } from '../protocol/connection-limits.js';
+import { timeToLiveLimits } from '../metadata/time-to-live-limits.js';
+import { expiryPacingDefaults } from '../partition/time-to-live-pacing.js';
 
 export interface ServerOptions {
   readonly port: number;
@@ -18,6 +20,13 @@ export interface ServerOptions {
   readonly tlsKeyFile: string | undefined;
   /** Open connections beyond this many are closed as soon as they are accepted. */
   readonly connectionsMax: number;
+  /**
+   * Time to Live: the pause between sweeps for expired items, the deletions a second at most, and how
+   * long after an accepted UpdateTimeToLive the next one is refused.
+   */
+  readonly ttlSweepIntervalMs: number;
+  readonly ttlDeletesPerSecond: number;
+  readonly ttlChangeIntervalMs: number;
 }
 
 export type ParsedCommand =
@@ -39,6 +48,9 @@ export const defaultServerOptions: ServerOptions = {
   tlsCertificateFile: undefined,
   tlsKeyFile: undefined,
   connectionsMax: DEFAULT_CONNECTION_LIMITS.connectionsMax,
+  ttlSweepIntervalMs: expiryPacingDefaults.sweepIntervalMs,
+  ttlDeletesPerSecond: expiryPacingDefaults.deletesPerSecond,
+  ttlChangeIntervalMs: timeToLiveLimits.changeIntervalMs,
 };
 
 const PORT_MAX = 65535;
@@ -64,6 +76,12 @@ Options:
   --tls-cert <file>   serve HTTPS with this PEM certificate (with --tls-key)
   --tls-key <file>    the PEM private key of --tls-cert
   --max-connections <n>  close connections beyond this many open at once (default ${defaultServerOptions.connectionsMax})
+  --ttl-interval-ms <n>  pause between sweeps for expired Time to Live items
+                      (default ${defaultServerOptions.ttlSweepIntervalMs})
+  --ttl-deletes-per-second <n>  Time to Live deletions a second at most, so expiry
+                      never starves requests (default ${defaultServerOptions.ttlDeletesPerSecond})
+  --ttl-change-interval-ms <n>  how long after a TTL change UpdateTimeToLive refuses
+                      another (default ${defaultServerOptions.ttlChangeIntervalMs}, DynamoDB's hour; 0 for tests)
   --help              print this help and exit
   --version           print the version and exit
 `;
@@ -88,6 +106,9 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
         'tls-cert': { type: 'string' },
         'tls-key': { type: 'string' },
         'max-connections': { type: 'string' },
+        'ttl-interval-ms': { type: 'string' },
+        'ttl-deletes-per-second': { type: 'string' },
+        'ttl-change-interval-ms': { type: 'string' },
         help: { type: 'boolean' },
         version: { type: 'boolean' },
       },
@@ -121,6 +142,8 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
   if (!Number.isInteger(connectionsMax) || connectionsMax < 1) {
     return { kind: 'invalid', message: `--max-connections must be a positive integer, not '${values['max-connections']}'` };
   }
+  const timeToLive = parseTimeToLiveFlags(values);
+  if (typeof timeToLive === 'string') return { kind: 'invalid', message: timeToLive };
   return {
     kind: 'serve',
     options: {
@@ -136,6 +159,31 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
       tlsCertificateFile: values['tls-cert'],
       tlsKeyFile: values['tls-key'],
       connectionsMax,
+      ...timeToLive,
     },
   };
+}
+
+type TimeToLiveOptions = Pick<ServerOptions, 'ttlSweepIntervalMs' | 'ttlDeletesPerSecond' | 'ttlChangeIntervalMs'>;
+
+/** The Time to Live flags, or the message refusing one of them. */
+function parseTimeToLiveFlags(values: Readonly<Record<string, string | boolean | undefined>>): TimeToLiveOptions | string {
+  const text = (flag: string): string | undefined => {
+    const value = values[flag];
+    return typeof value === 'string' ? value : undefined;
+  };
+  const ttlSweepIntervalMs = integerFlag('--ttl-interval-ms', text('ttl-interval-ms'), defaultServerOptions.ttlSweepIntervalMs, 1);
+  if (typeof ttlSweepIntervalMs === 'string') return ttlSweepIntervalMs;
+  const ttlDeletesPerSecond = integerFlag('--ttl-deletes-per-second', text('ttl-deletes-per-second'), defaultServerOptions.ttlDeletesPerSecond, 1);
+  if (typeof ttlDeletesPerSecond === 'string') return ttlDeletesPerSecond;
+  const ttlChangeIntervalMs = integerFlag('--ttl-change-interval-ms', text('ttl-change-interval-ms'), defaultServerOptions.ttlChangeIntervalMs, 0);
+  if (typeof ttlChangeIntervalMs === 'string') return ttlChangeIntervalMs;
+  return { ttlSweepIntervalMs, ttlDeletesPerSecond, ttlChangeIntervalMs };
+}
+
+/** The flag's integer value (at least `minimum`), its default when absent, or the message refusing it. */
+function integerFlag(flag: string, text: string | undefined, fallback: number, minimum: number): number | string {
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  return Number.isSafeInteger(value) && value >= minimum && text.trim() !== '' ? value : `${flag} must be an integer of at least ${minimum}, not '${text}'`;
 }

@@ -25,6 +25,16 @@ import { applyUpdateTable } from '../metadata/update-table.js';
 import { checkUpdateTableRequest } from '../metadata/update-table-request.js';
 import { completeIndexBackfill, settleTable, startTableDeletion } from '../metadata/table-transitions.js';
 import { streamLabelAt } from '../metadata/utc-time-format.js';
+import {
+  applyUpdateTimeToLive,
+  checkUpdateTimeToLiveRequest,
+  describeTimeToLive,
+  expiryAttributeOf,
+  type DescribeTimeToLiveRequest,
+  type TimeToLiveTiming,
+  type UpdateTimeToLiveRequest,
+} from '../metadata/time-to-live.js';
+import { timeToLiveLimits } from '../metadata/time-to-live-limits.js';
 import { dropPartitionData } from '../partition/drop-partition-data.js';
 import { backfillItem } from '../partition/global-index-maintenance.js';
 import { splitHashSpace } from '../partition/partition-ranges.js';
@@ -36,6 +46,7 @@ import type { TableDirectory } from '../protocol/operations/item-operations.js';
 import type { EmbeddedRouter } from '../router/embedded-router.js';
 import type { ThroughputGovernor } from '../router/throughput-governor.js';
 import { throughputLimitsOf } from './table-throughput-limits.js';
+import type { ExpiryTarget } from './ttl-expirer.js';
 import type { TableRoute } from '../router/router.js';
 import type { StorageEngine } from '../storage/engine.js';
 import type { Item } from '../model/attribute-value.js';
@@ -70,6 +81,8 @@ export interface ControlPlaneSettings {
   readonly accountId: string;
   /** How long a table or index stays CREATING, UPDATING or DELETING before the change completes. */
   readonly statusTransitionMs: number;
+  /** How long after an accepted UpdateTimeToLive the next is refused (default: DynamoDB's hour). */
+  readonly timeToLiveChangeIntervalMs?: number | undefined;
 }
 
 /** Items copied into a new global index per step of its backfill, between which requests are served. */
@@ -206,6 +219,41 @@ export class EmbeddedControlPlane implements ControlPlane, TableDirectory {
     const reference = checkListTagsOfResourceRequest(request, this.settings);
     const table = findTaggedTable(reference, request.ResourceArn as string, (name) => this.records.get(name)?.definition);
     return { ...listTags(table) };
+  }
+
+  async updateTimeToLive(body: unknown): Promise<Response> {
+    const request = body as UpdateTimeToLiveRequest;
+    checkUpdateTimeToLiveRequest(request);
+    const outcome = applyUpdateTimeToLive(this.existing(request.TableName).definition, request, this.timeToLiveTiming());
+    await this.replaceDefinition(outcome.definition);
+    return { ...outcome.response };
+  }
+
+  describeTimeToLive(body: unknown): Response {
+    const { TableName } = body as DescribeTimeToLiveRequest;
+    return { TimeToLiveDescription: describeTimeToLive(this.existing(TableName).definition, this.timeToLiveTiming()) };
+  }
+
+  /** A table whose items expire now, with its TTL attribute; undefined when TTL is not ENABLED on it. */
+  expiryTarget(tableName: string): ExpiryTarget | undefined {
+    const record = this.records.get(tableName);
+    const route = this.routes.get(tableName);
+    if (record === undefined || route === undefined) return undefined;
+    const attributeName = expiryAttributeOf(record.definition, this.timeToLiveTiming());
+    return attributeName === undefined ? undefined : { route, attributeName };
+  }
+
+  /** Every table whose items expire now: what the expirer sweeps. */
+  expiryTargets(): ExpiryTarget[] {
+    return [...this.records.keys()].flatMap((name) => this.expiryTarget(name) ?? []);
+  }
+
+  private timeToLiveTiming(): TimeToLiveTiming {
+    return {
+      nowMs: this.environment.nowMs(),
+      transitionMs: this.settings.statusTransitionMs,
+      changeIntervalMs: this.settings.timeToLiveChangeIntervalMs ?? timeToLiveLimits.changeIntervalMs,
+    };
   }
 
   describeLimits(): Response {

@@ -9,6 +9,7 @@ import { EmbeddedRouter } from '../router/embedded-router.js';
 import { ThroughputGovernor } from '../router/throughput-governor.js';
 import { openStorageEngine } from '../storage/open-engine.js';
 import { EmbeddedControlPlane } from './embedded-control-plane.js';
+import { startTimeToLiveExpirer } from './ttl-expirer.js';
 
 /** The account id in ARNs: twelve digits, as real ARNs have. */
 export const LOCAL_ACCOUNT_ID = '000000000000';
@@ -36,6 +37,10 @@ export interface EmbeddedServerOptions {
   readonly tls?: { readonly certificate: Buffer; readonly key: Buffer } | undefined;
   /** Connection timeouts and caps; each one absent takes its default (protocol/connection-limits.ts). */
   readonly connectionLimits?: Partial<ConnectionLimits> | undefined;
+  /** Time to Live (see cli/options.ts); absent: DynamoDB's change interval and expiryPacingDefaults. */
+  readonly ttlSweepIntervalMs?: number;
+  readonly ttlDeletesPerSecond?: number;
+  readonly ttlChangeIntervalMs?: number;
 }
 
 /** One process, every component: front door, control plane, router, partitions, storage. */
@@ -55,7 +60,12 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions, logger
       newTableId: () => randomUUID(),
       schedule: (delayMs, task) => void setTimeout(task, delayMs),
     },
-    { region: options.region, accountId: LOCAL_ACCOUNT_ID, statusTransitionMs: STATUS_TRANSITION_MS },
+    {
+      region: options.region,
+      accountId: LOCAL_ACCOUNT_ID,
+      statusTransitionMs: STATUS_TRANSITION_MS,
+      timeToLiveChangeIntervalMs: options.ttlChangeIntervalMs,
+    },
     logger,
     throughput,
   );
@@ -95,6 +105,12 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions, logger
     await engine.close();
     throw error;
   }
+  const expirer = startTimeToLiveExpirer(
+    router,
+    controlPlane,
+    { sweepIntervalMs: options.ttlSweepIntervalMs, deletesPerSecond: options.ttlDeletesPerSecond },
+    logger,
+  );
   const address = frontDoor.server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   let closing: Promise<void> | undefined;
@@ -102,6 +118,7 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions, logger
     endpoint: `${options.tls === undefined ? 'http' : 'https'}://${host}:${address.port}`,
     close: () =>
       (closing ??= (async () => {
+        await expirer.stop();
         await frontDoor.close();
         await router.drainMaintenance();
         await engine.close();

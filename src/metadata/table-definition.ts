@@ -19,6 +19,7 @@ import type {
 import { controlPlaneLimits } from './control-plane-limits.js';
 import { limits } from '../lib/limits.js';
 import { assert } from '../lib/assert.js';
+import type { TimeToLiveSetting } from './time-to-live.js';
 
 /** A stored tag: both members present (the request's Tag may lack either until validated). */
 export interface TagEntry {
@@ -134,6 +135,8 @@ export interface TableDefinition {
   readonly deletionProtectionEnabled: boolean;
   readonly deletionProtectionChangedMs?: number;
   readonly tags: readonly TagEntry[];
+  /** Absent until the first UpdateTimeToLive; see metadata/time-to-live.ts. */
+  readonly timeToLive?: TimeToLiveSetting;
   /** How many hash partitions the table's data is spread over (see `partitionCountFor`). */
   readonly partitionCount: number;
 }

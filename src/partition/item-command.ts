@@ -8,6 +8,7 @@ import { evaluateCondition } from '../expressions/evaluate-condition.js';
 import { applyUpdate, type UpdateSource } from '../expressions/apply-update.js';
 import type { WriteDecision } from './partition.js';
 import { secondaryIndexKeys, type PartitionSchema } from './partition-schema.js';
+import { decideExpiry, type ExpiryCommand } from './time-to-live.js';
 
 /** A parsed expression with the request's placeholder values: data, so it can travel to a partition leader. */
 export interface BoundCondition {
@@ -29,6 +30,12 @@ export type ItemWriteCommand =
   | { readonly kind: 'update'; readonly key: Item; readonly update: BoundUpdate; readonly condition?: BoundCondition };
 
 /**
+ * Every single-item write a partition decides: a client's, or Time to Live's deletion (refused as
+ * conditionFailed unless the item is still expired).
+ */
+export type PartitionWriteCommand = ItemWriteCommand | ExpiryCommand;
+
+/**
  * Why a partition refused a write: its condition was false for the current item, or the write is invalid
  * for the current item (an update that cannot apply to it), as a client error to answer with.
  */
@@ -40,7 +47,8 @@ export type ItemWriteRefusal =
  * Decides a write at the partition's serialisation point, against the item as it is now: the condition
  * first, then what the write makes of the item. Everything here reads only its arguments.
  */
-export function decideItemWrite(command: ItemWriteCommand, old: Item | undefined, schema: PartitionSchema): WriteDecision<ItemWriteRefusal> {
+export function decideItemWrite(command: PartitionWriteCommand, old: Item | undefined, schema: PartitionSchema): WriteDecision<ItemWriteRefusal> {
+  if (command.kind === 'expire') return decideExpiry(command, old, { kind: 'conditionFailed' });
   if (command.condition !== undefined && !evaluateCondition(command.condition.condition, old, command.condition.bindings)) {
     return { kind: 'rejected', reason: { kind: 'conditionFailed' } };
   }

@@ -6,7 +6,7 @@ import { itemSizeBytes } from '../model/item-size.js';
 import type { LocalIndexSchema, PartitionSchema } from './partition-schema.js';
 import { hasIndexKey, projectItem } from './projection.js';
 import { itemKey, localIndexKey, partitionStateKey, sameBytes, writeLogKey } from './storage-keys.js';
-import type { WriteLogEntry } from './write-log.js';
+import type { WriteLogEntry, WriteOrigin } from './write-log.js';
 import { TransactionLocks } from './transaction-locks.js';
 import { DynamoDbError } from '../lib/errors.js';
 
@@ -28,7 +28,7 @@ export interface PartitionState {
 /** What a write decides to do once it sees the current item (the partition's serialisation point). */
 export type WriteDecision<Reason> =
   | { readonly kind: 'put'; readonly item: Item }
-  | { readonly kind: 'delete' }
+  | { readonly kind: 'delete'; readonly origin?: WriteOrigin }
   | { readonly kind: 'rejected'; readonly reason: Reason };
 
 export type WriteOutcome<Reason> =
@@ -61,6 +61,7 @@ interface StagedWrite {
   readonly key: EncodedKey;
   readonly old: Item | undefined;
   readonly new: Item | undefined;
+  readonly origin?: WriteOrigin | undefined;
 }
 
 interface PreparedWrite extends StagedWrite {
@@ -156,7 +157,8 @@ export class Partition {
     // The next state is built aside and kept only once the engine took the write, so a write the engine
     // refuses (it throws and applies nothing) leaves the counters as they are on storage.
     const state = copyState(this.state);
-    this.appendWrite(state, { storageKey, key, old, new: next }, operations);
+    const origin = decision.kind === 'delete' ? decision.origin : undefined;
+    this.appendWrite(state, { storageKey, key, old, new: next, origin }, operations);
     operations.push({ kind: 'put', key: partitionStateKey(this.id), value: encodeJson(state) });
     const durable = this.engine.write(operations);
     this.state = state;
@@ -246,7 +248,8 @@ export class Partition {
     for (const index of this.schema.localIndexes) this.writeLocalIndex(state, index, key, old, next, operations);
     state.lastSequence++;
     if (this.schema.globalIndexes.length > 0) {
-      const entry: WriteLogEntry = { sequence: state.lastSequence, old, new: next };
+      const origin = write.origin === undefined ? {} : { origin: write.origin };
+      const entry: WriteLogEntry = { sequence: state.lastSequence, old, new: next, ...origin };
       operations.push({ kind: 'put', key: writeLogKey(this.id, entry.sequence), value: encodeJson(entry) });
     }
   }

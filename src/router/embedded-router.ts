@@ -1,7 +1,7 @@
 import type { Item } from '../model/attribute-value.js';
 import { assert } from '../lib/assert.js';
 import { applyWriteLogBatch, discardWriteLog, readIndexPartitionStatistics } from '../partition/global-index-maintenance.js';
-import { decideItemWrite, type ItemWriteCommand } from '../partition/item-command.js';
+import { decideItemWrite, type PartitionWriteCommand } from '../partition/item-command.js';
 import { encodeItemKey } from '../partition/item-key.js';
 import { partitionForHash } from '../partition/partition-ranges.js';
 import { Partition, type SizeStatistics } from '../partition/partition.js';
@@ -86,7 +86,7 @@ export class EmbeddedRouter implements Router {
     return Promise.resolve(this.partitionOf(route, encoded.hash).read(encoded));
   }
 
-  async writeItem(route: TableRoute, key: Item, command: ItemWriteCommand): Promise<ItemWriteResult> {
+  async writeItem(route: TableRoute, key: Item, command: PartitionWriteCommand): Promise<ItemWriteResult> {
     const encoded = encodeItemKey(key, route.schema.key);
     const outcome = this.partitionOf(route, encoded.hash).write(encoded, (old) => decideItemWrite(command, old, route.schema));
     if (!outcome.ok) return { ok: false, reason: outcome.reason, old: outcome.old };

@@ -1,5 +1,5 @@
 import type { Item } from '../model/attribute-value.js';
-import type { ItemWriteCommand, ItemWriteRefusal } from '../partition/item-command.js';
+import type { ItemWriteRefusal, PartitionWriteCommand } from '../partition/item-command.js';
 import type { PartitionRange, PartitionSchema } from '../partition/partition-schema.js';
 import type { SizeStatistics } from '../partition/partition.js';
 import type { SortKeyRange } from '../partition/partition-reads.js';
@@ -59,7 +59,7 @@ export interface TableStatistics {
  */
 export interface Router {
   getItem(route: TableRoute, key: Item): Promise<Item | undefined>;
-  writeItem(route: TableRoute, key: Item, command: ItemWriteCommand): Promise<ItemWriteResult>;
+  writeItem(route: TableRoute, key: Item, command: PartitionWriteCommand): Promise<ItemWriteResult>;
   statistics(route: TableRoute): TableStatistics;
   queryPartition(route: TableRoute, request: QueryPartitionRequest): Promise<ReadPage>;
   scanSegment(route: TableRoute, request: ScanSegmentRequest): Promise<ReadPage>;

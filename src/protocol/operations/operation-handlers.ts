@@ -6,6 +6,7 @@ import { createItemOperations, type TableDirectory } from './item-operations.js'
 import { createQueryOperation } from './query-operation.js';
 import { createScanOperation } from './scan-operation.js';
 import { createTableOperations, type ControlPlane } from './table-operations.js';
+import { createTimeToLiveOperations } from './time-to-live-operations.js';
 import { createTransactionOperations } from './transact-operations.js';
 
 export interface OperationServices {
@@ -23,6 +24,7 @@ export function createOperationHandlers(services: OperationServices): Map<string
   return new Map<string, OperationHandler>(
     Object.entries({
       ...createTableOperations(services.controlPlane),
+      ...createTimeToLiveOperations(services.controlPlane),
       ...createItemOperations(data),
       ...createBatchOperations(data),
       ...createQueryOperation(data),

@@ -1,5 +1,6 @@
 import type { OperationName } from '../shapes/index.js';
 import { validateRequest } from '../request-validation.js';
+import type { TimeToLiveControlPlane } from './time-to-live-operations.js';
 
 type Response = Record<string, unknown>;
 
@@ -8,7 +9,7 @@ type Response = Record<string, unknown>;
  * The embedded node implements it in-process (cluster/embedded-control-plane.ts); a cluster node would
  * forward to the metadata service. Each method throws DynamoDbError for what DynamoDB refuses.
  */
-export interface ControlPlane {
+export interface ControlPlane extends TimeToLiveControlPlane {
   createTable(request: unknown): Promise<Response>;
   describeTable(request: unknown): Response;
   listTables(request: unknown): Response;

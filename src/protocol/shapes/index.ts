@@ -12,6 +12,7 @@ import { deleteItem, getItem, putItem, updateItem } from './item-operations.js';
 import type { OperationShape } from './operation.js';
 import { query, scan } from './read-operations.js';
 import { listTagsOfResource, tagResource, untagResource } from './tag-operations.js';
+import { describeTimeToLive, updateTimeToLive } from './time-to-live-operations.js';
 import {
   createTable,
   deleteTable,
@@ -34,6 +35,8 @@ export const requestShapes = {
   TagResource: tagResource,
   UntagResource: untagResource,
   ListTagsOfResource: listTagsOfResource,
+  UpdateTimeToLive: updateTimeToLive,
+  DescribeTimeToLive: describeTimeToLive,
   PutItem: putItem,
   GetItem: getItem,
   DeleteItem: deleteItem,
