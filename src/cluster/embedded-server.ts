@@ -8,6 +8,7 @@ import { EmbeddedRouter } from '../router/embedded-router.js';
 import { ThroughputGovernor } from '../router/throughput-governor.js';
 import { openStorageEngine } from '../storage/open-engine.js';
 import { EmbeddedControlPlane } from './embedded-control-plane.js';
+import { EmbeddedStreams } from './embedded-streams.js';
 
 /** The account id in ARNs: twelve digits, as real ARNs have. */
 export const LOCAL_ACCOUNT_ID = '000000000000';
@@ -42,6 +43,7 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions, logger
     engine,
     (task) => setImmediate(task),
     (partitionId, error) => logger.error('global index maintenance failed', { partitionId, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+    () => Date.now(),
   );
   const throughput = new ThroughputGovernor(options.enforceThroughput === true, () => Date.now());
   const controlPlane = new EmbeddedControlPlane(
@@ -62,7 +64,8 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions, logger
     await engine.close();
     throw error;
   }
-  const handlers = createOperationHandlers({ controlPlane, tables: controlPlane, router, throughput, nowMs: () => Date.now() });
+  const streams = new EmbeddedStreams(engine, router, controlPlane, () => Date.now(), options.region);
+  const handlers = createOperationHandlers({ controlPlane, tables: controlPlane, router, throughput, nowMs: () => Date.now(), streams });
   const frontDoor = createFrontDoor({
     region: options.region,
     handlers,

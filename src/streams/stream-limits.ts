@@ -9,6 +9,16 @@ export const streamLimits = {
   /** DescribeStream returns at most 100 shards a page, ListStreams at most 100 streams. */
   describeStreamLimitMax: 100,
   listStreamsLimitMax: 100,
+  /** Request constraints of the DynamoDBStreams_20120810 API model. */
+  streamArnLengthMin: 37,
+  streamArnLengthMax: 1024,
+  shardIdLengthMin: 28,
+  shardIdLengthMax: 65,
+  sequenceNumberLengthMin: 21,
+  sequenceNumberLengthMax: 40,
+  shardIteratorLengthMin: 1,
+  shardIteratorLengthMax: 2048,
+  limitMin: 1,
   /** The stream record format DynamoDB writes today. */
   eventVersion: '1.1',
 } as const;
