@@ -34,23 +34,26 @@ export interface EmbeddedServerOptions {
   readonly signatureCredentials?: readonly SigningCredentials[];
   /** Serve HTTPS with this PEM certificate and key instead of HTTP. */
   readonly tls?: { readonly certificate: Buffer; readonly key: Buffer } | undefined;
+  /** The clock (milliseconds since the epoch); tests move it to age stream records and iterators. */
+  readonly nowMs?: (() => number) | undefined;
 }
 
 /** One process, every component: front door, control plane, router, partitions, storage. */
 export async function startEmbeddedServer(options: EmbeddedServerOptions, logger: Logger): Promise<EmbeddedServer> {
+  const nowMs = options.nowMs ?? ((): number => Date.now());
   const engine = await openStorageEngine({ inMemory: options.inMemory, dataDirectory: options.dataDirectory });
   const router = new EmbeddedRouter(
     engine,
     (task) => setImmediate(task),
     (partitionId, error) => logger.error('global index maintenance failed', { partitionId, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
-    () => Date.now(),
+    nowMs,
   );
-  const throughput = new ThroughputGovernor(options.enforceThroughput === true, () => Date.now());
+  const throughput = new ThroughputGovernor(options.enforceThroughput === true, nowMs);
   const controlPlane = new EmbeddedControlPlane(
     engine,
     router,
     {
-      nowMs: () => Date.now(),
+      nowMs,
       newTableId: () => randomUUID(),
       schedule: (delayMs, task) => void setTimeout(task, delayMs),
     },
@@ -64,8 +67,8 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions, logger
     await engine.close();
     throw error;
   }
-  const streams = new EmbeddedStreams(engine, router, controlPlane, () => Date.now(), options.region);
-  const handlers = createOperationHandlers({ controlPlane, tables: controlPlane, router, throughput, nowMs: () => Date.now(), streams });
+  const streams = new EmbeddedStreams(engine, router, controlPlane, nowMs, options.region);
+  const handlers = createOperationHandlers({ controlPlane, tables: controlPlane, router, throughput, nowMs, streams });
   const frontDoor = createFrontDoor({
     region: options.region,
     handlers,
@@ -77,7 +80,7 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions, logger
           verifySignature: createSignatureVerifier({
             region: options.region,
             credentials: options.signatureCredentials,
-            nowMs: () => Date.now(),
+            nowMs,
           }),
         }),
   });

@@ -15,7 +15,7 @@ export const testCredentials = { accessKeyId: 'AKIDTESTEXAMPLE', secretAccessKey
  * signatureCredentials it verifies signatures against them.
  */
 export async function startTestServer(
-  options: Partial<ServerOptions> & { readonly signatureCredentials?: readonly SigningCredentials[] } = {},
+  options: Partial<ServerOptions> & { readonly signatureCredentials?: readonly SigningCredentials[]; readonly nowMs?: () => number } = {},
   logger: Logger = createLogger((process.env['TEST_LOG_LEVEL'] as LogLevel | undefined) ?? 'silent'),
 ): Promise<EmbeddedServer> {
   return startEmbeddedServer(
