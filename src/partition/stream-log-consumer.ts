@@ -6,7 +6,7 @@ import { decodeJson, encodeJson } from './json-bytes.js';
 import type { Partition } from './partition.js';
 import type { StreamSchema, StreamViewType } from './partition-schema.js';
 import { STREAM_BATCH_ENTRIES_MAX, STREAM_SHARD_ROLLOVER_MS, STREAM_TRIM_BATCH_RECORDS_MAX } from './stream-limits.js';
-import { keyspace, partitionPrefix, prefixEnd, streamRecordKey, streamRecordPrefix, streamStateKey, writeLogKey } from './storage-keys.js';
+import { keyspace, partitionPrefix, prefixEnd, readUint64, streamRecordKey, streamRecordPrefix, streamStateKey, writeLogKey } from './storage-keys.js';
 import type { WriteLogEntry, WriteOrigin } from './write-log.js';
 
 export type StreamEventName = 'INSERT' | 'MODIFY' | 'REMOVE';
@@ -118,6 +118,20 @@ export function trimStreamRecords(engine: StorageEngine, partitionId: number, st
   };
   operations.push({ kind: 'put', key: streamStateKey(partitionId, streamStartMs), value: encodeJson(trimmed) });
   return engine.write(operations);
+}
+
+/**
+ * Trims every stream a partition has kept records for: the enabled one and those disabled, whose records
+ * go once they are 24 hours old too. Returns the durability promise, or undefined when nothing expired.
+ */
+export function trimPartitionStreams(engine: StorageEngine, partitionId: number, horizonMs: number): Promise<void> | undefined {
+  const prefix = partitionPrefix(keyspace.streamState, partitionId);
+  const pending: Promise<void>[] = [];
+  for (const entry of [...engine.range({ start: prefix, end: prefixEnd(prefix) })]) {
+    const trimmed = trimStreamRecords(engine, partitionId, readUint64(entry.key, prefix.length), horizonMs);
+    if (trimmed !== undefined) pending.push(trimmed);
+  }
+  return pending.length === 0 ? undefined : Promise.all(pending).then(() => undefined);
 }
 
 function streamRecordOf(entry: WriteLogEntry, key: KeySchema, stream: StreamSchema, state: StreamPartitionState): StoredStreamRecord | undefined {

@@ -4,7 +4,7 @@ import { encodeJson } from './json-bytes.js';
 import type { Partition } from './partition.js';
 import type { PartitionSchema, StreamSchema } from './partition-schema.js';
 import { STREAM_RETENTION_MS } from './stream-limits.js';
-import { consumeStreamBatch, readStreamState, startStream, trimStreamRecords } from './stream-log-consumer.js';
+import { consumeStreamBatch, readStreamState, startStream, trimPartitionStreams } from './stream-log-consumer.js';
 import { consumerCursorKey, keyspace, partitionPrefix, writeLogKey } from './storage-keys.js';
 import { hasLogConsumers } from './write-log.js';
 
@@ -28,7 +28,7 @@ export function globalIndexesConsumedThrough(engine: StorageEngine, partition: P
 
 /**
  * One step of every consumer: a batch of the log into the global indexes, a batch into the stream, and
- * the trimming of stream records older than 24 hours at `nowMs`. Returns the durability promise of the
+ * the trimming of stream records (of every stream the partition has had) older than 24 hours at `nowMs`. Returns the durability promise of the
  * work done, or undefined when every consumer had caught up.
  */
 export function consumeWriteLog(engine: StorageEngine, partition: Partition, nowMs: number): Promise<void> | undefined {
@@ -41,9 +41,9 @@ export function consumeWriteLog(engine: StorageEngine, partition: Partition, now
   if (schema.stream !== undefined) {
     const consumed = consumeStreamBatch(engine, partition, schema.stream, globalIndexesConsumedThrough(engine, partition));
     if (consumed !== undefined) pending.push(consumed);
-    const trimmed = trimStreamRecords(engine, partition.id, schema.stream.startMs, nowMs - STREAM_RETENTION_MS);
-    if (trimmed !== undefined) pending.push(trimmed);
   }
+  const trimmed = trimPartitionStreams(engine, partition.id, nowMs - STREAM_RETENTION_MS);
+  if (trimmed !== undefined) pending.push(trimmed);
   return pending.length === 0 ? undefined : Promise.all(pending).then(() => undefined);
 }
 
@@ -53,7 +53,7 @@ export function consumeWriteLog(engine: StorageEngine, partition: Partition, now
  */
 export function catchUpStream(engine: StorageEngine, partition: Partition, nowMs: number): Promise<void> | undefined {
   const stream = partition.currentSchema.stream;
-  if (stream === undefined) return undefined;
+  if (stream === undefined) return trimPartitionStreams(engine, partition.id, nowMs - STREAM_RETENTION_MS);
   return drainStream(engine, partition, stream, nowMs);
 }
 
@@ -91,7 +91,7 @@ function drainStream(
     if (consumed === undefined) break;
     pending.push(consumed);
   }
-  const trimmed = trimStreamRecords(engine, partition.id, stream.startMs, nowMs - STREAM_RETENTION_MS);
+  const trimmed = trimPartitionStreams(engine, partition.id, nowMs - STREAM_RETENTION_MS);
   if (trimmed !== undefined) pending.push(trimmed);
   return pending.length === 0 ? undefined : Promise.all(pending).then(() => undefined);
 }
