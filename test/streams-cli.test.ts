@@ -1,39 +1,13 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import type { EmbeddedServer } from '../src/cluster/embedded-server.js';
-import { startTestServer, testCredentials } from './support/server.js';
+import { awsCli, awsCliFailure } from './support/aws-cli.js';
+import { startTestServer } from './support/server.js';
 
-const run = promisify(execFile);
-const CLI_TIMEOUT_MS = 60_000;
 const MINUTE_MS = 60_000;
 
-/** The AWS CLI, unchanged: `aws <service> <command>` against the server. */
-async function aws(endpoint: string, service: 'dynamodb' | 'dynamodbstreams', args: string[]): Promise<unknown> {
-  const { stdout } = await run('aws', ['--endpoint-url', endpoint, '--output', 'json', service, ...args], {
-    timeout: CLI_TIMEOUT_MS,
-    env: {
-      ...process.env,
-      AWS_ACCESS_KEY_ID: testCredentials.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: testCredentials.secretAccessKey,
-      AWS_DEFAULT_REGION: 'us-east-1',
-      AWS_PAGER: '',
-      AWS_EC2_METADATA_DISABLED: 'true',
-      AWS_MAX_ATTEMPTS: '1',
-    },
-  });
-  return stdout.trim() === '' ? undefined : JSON.parse(stdout);
-}
-
-async function awsFailure(endpoint: string, args: string[]): Promise<string> {
-  try {
-    await aws(endpoint, 'dynamodbstreams', args);
-  } catch (error) {
-    return String((error as { stderr?: string }).stderr);
-  }
-  throw new Error('expected the AWS CLI to fail');
-}
+const aws = (endpoint: string, service: 'dynamodb' | 'dynamodbstreams', args: string[]): Promise<unknown> => awsCli(endpoint, args, service);
+const awsFailure = (endpoint: string, args: string[]): Promise<string> => awsCliFailure(endpoint, args, 'dynamodbstreams');
 
 interface StreamRecordOutput {
   eventName: string;

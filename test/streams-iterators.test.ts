@@ -10,16 +10,14 @@ import {
   type ShardIteratorType,
   type _Record,
 } from '@aws-sdk/client-dynamodb-streams';
-import type { EmbeddedServer } from '../src/cluster/embedded-server.js';
-import { clientFor, startTestServer } from './support/server.js';
-import { allShards, shardRecords, streamRecords, streamsClientFor } from './support/streams.js';
+import { allShards, shardRecords, streamRecords, startStreamsTestServer, type StreamsTestServer } from './support/streams.js';
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
 
 /** Shard iterators, stream lifecycle, shard rollover, trimming and the errors of the Streams API. */
 describe('DynamoDB Streams iterators and lifecycle', () => {
-  let server: EmbeddedServer;
+  let context: StreamsTestServer;
   let db: DynamoDBClient;
   let streams: DynamoDBStreamsClient;
   /** The server's clock runs this far ahead of the real one. */
@@ -27,15 +25,10 @@ describe('DynamoDB Streams iterators and lifecycle', () => {
   let tableNumber = 0;
 
   before(async () => {
-    server = await startTestServer({ nowMs: () => Date.now() + clockOffsetMs });
-    db = clientFor(server.endpoint);
-    streams = streamsClientFor(server.endpoint);
+    context = await startStreamsTestServer(() => Date.now() + clockOffsetMs);
+    ({ db, streams } = context);
   });
-  after(async () => {
-    db.destroy();
-    streams.destroy();
-    await server.close();
-  });
+  after(() => context.close());
 
   async function streamTable(billing: 'one partition' | 'on demand' = 'one partition'): Promise<{ table: string; streamArn: string }> {
     const table = `iterators-${++tableNumber}`;

@@ -12,9 +12,7 @@ import {
   type StreamViewType,
 } from '@aws-sdk/client-dynamodb';
 import { DescribeStreamCommand, ListStreamsCommand, type _Record, type DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
-import type { EmbeddedServer } from '../src/cluster/embedded-server.js';
-import { clientFor, startTestServer } from './support/server.js';
-import { streamRecords, streamsClientFor } from './support/streams.js';
+import { streamRecords, startStreamsTestServer, type StreamsTestServer } from './support/streams.js';
 
 /** What a test can compare: the event, the key and the images, as the SDK returns them. */
 function summary(record: _Record): Record<string, unknown> {
@@ -29,21 +27,16 @@ function summary(record: _Record): Record<string, unknown> {
 }
 
 describe('DynamoDB Streams', () => {
-  let server: EmbeddedServer;
+  let context: StreamsTestServer;
   let db: DynamoDBClient;
   let streams: DynamoDBStreamsClient;
   let tableNumber = 0;
 
   before(async () => {
-    server = await startTestServer();
-    db = clientFor(server.endpoint);
-    streams = streamsClientFor(server.endpoint);
+    context = await startStreamsTestServer();
+    ({ db, streams } = context);
   });
-  after(async () => {
-    db.destroy();
-    streams.destroy();
-    await server.close();
-  });
+  after(() => context.close());
 
   /** A one-partition table (5 WCU), as in DynamoDB's recorded answers, with a stream; answers its stream ARN. */
   async function streamTable(viewType: StreamViewType, keyName = 'id'): Promise<{ table: string; streamArn: string }> {

@@ -4,8 +4,16 @@ import { keyspace, partitionPrefix, prefixEnd } from './storage-keys.js';
 /** Keys deleted per storage write while dropping data, so a large table never makes one huge write. */
 export const DROP_BATCH_KEYS_MAX = 10_000;
 
-const PARTITION_KEYSPACES = [keyspace.item, keyspace.localIndex, keyspace.globalIndex, keyspace.writeLog, keyspace.partitionState, keyspace.consumerCursor,
-  keyspace.streamRecord, keyspace.streamState];
+const PARTITION_KEYSPACES = [
+  keyspace.item,
+  keyspace.localIndex,
+  keyspace.globalIndex,
+  keyspace.writeLog,
+  keyspace.partitionState,
+  keyspace.consumerCursor,
+  keyspace.streamRecord,
+  keyspace.streamState,
+];
 
 /**
  * Deletes everything stored for the given partitions (table or index partitions): items, index entries,

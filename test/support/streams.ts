@@ -1,5 +1,7 @@
 import { DynamoDBStreamsClient, DescribeStreamCommand, GetRecordsCommand, GetShardIteratorCommand, type _Record, type Shard } from '@aws-sdk/client-dynamodb-streams';
-import { testCredentials } from './server.js';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { EmbeddedServer } from '../../src/cluster/embedded-server.js';
+import { clientFor, startTestServer, testCredentials } from './server.js';
 
 export function streamsClientFor(endpoint: string, region = 'us-east-1'): DynamoDBStreamsClient {
   return new DynamoDBStreamsClient({ endpoint, region, credentials: testCredentials, maxAttempts: 1 });
@@ -36,4 +38,28 @@ export async function streamRecords(client: DynamoDBStreamsClient, streamArn: st
   const records: _Record[] = [];
   for (const shard of await allShards(client, streamArn)) records.push(...(await shardRecords(client, streamArn, shard.ShardId as string)));
   return records;
+}
+
+/** A server in this process with a DynamoDB client and a Streams client for it. */
+export interface StreamsTestServer {
+  readonly server: EmbeddedServer;
+  readonly db: DynamoDBClient;
+  readonly streams: DynamoDBStreamsClient;
+  close(): Promise<void>;
+}
+
+export async function startStreamsTestServer(nowMs?: () => number): Promise<StreamsTestServer> {
+  const server = await startTestServer(nowMs === undefined ? {} : { nowMs });
+  const db = clientFor(server.endpoint);
+  const streams = streamsClientFor(server.endpoint);
+  return {
+    server,
+    db,
+    streams,
+    close: async () => {
+      db.destroy();
+      streams.destroy();
+      await server.close();
+    },
+  };
 }
