@@ -4,6 +4,7 @@ import {
   BatchWriteItemCommand,
   CreateTableCommand,
   DeleteItemCommand,
+  QueryCommand,
   DescribeTableCommand,
   PutItemCommand,
   TransactWriteItemsCommand,
@@ -12,6 +13,7 @@ import {
   type StreamViewType,
 } from '@aws-sdk/client-dynamodb';
 import { DescribeStreamCommand, ListStreamsCommand, type _Record, type DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import { rawRequest, signedHeaders } from './support/raw-http.js';
 import { streamRecords, startStreamsTestServer, type StreamsTestServer } from './support/streams.js';
 
 /** What a test can compare: the event, the key and the images, as the SDK returns them. */
@@ -180,6 +182,48 @@ describe('DynamoDB Streams', () => {
       assert.equal(remove.dynamodb?.OldImage !== undefined, hasOld, viewType);
       for (const record of records) assert.equal(record.dynamodb?.StreamViewType, viewType);
       if (viewType === 'KEYS_ONLY') assert.deepEqual(records.map((record) => record.dynamodb?.SizeBytes), [12, 12, 12]);
+    }
+  });
+  it('feeds global secondary indexes and the stream from one log, each change to both', async () => {
+    const table = `streams-${++tableNumber}`;
+    const created = await db.send(
+      new CreateTableCommand({
+        TableName: table,
+        KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+        AttributeDefinitions: [
+          { AttributeName: 'id', AttributeType: 'S' },
+          { AttributeName: 'group', AttributeType: 'S' },
+        ],
+        GlobalSecondaryIndexes: [{ IndexName: 'byGroup', KeySchema: [{ AttributeName: 'group', KeyType: 'HASH' }], Projection: { ProjectionType: 'ALL' } }],
+        BillingMode: 'PAY_PER_REQUEST',
+        StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_IMAGE' },
+      }),
+    );
+    for (let index = 0; index < 20; index++) {
+      await db.send(new PutItemCommand({ TableName: table, Item: { id: { S: `item-${index}` }, group: { S: index % 2 === 0 ? 'even' : 'odd' } } }));
+    }
+    await db.send(new DeleteItemCommand({ TableName: table, Key: { id: { S: 'item-0' } } }));
+    const records = await streamRecords(streams, created.TableDescription?.LatestStreamArn as string);
+    assert.equal(records.filter((record) => record.eventName === 'INSERT').length, 20);
+    assert.equal(records.filter((record) => record.eventName === 'REMOVE').length, 1);
+    let even: number | undefined;
+    for (let attempt = 0; attempt < 50 && even !== 9; attempt++) {
+      const page = await db.send(new QueryCommand({ TableName: table, IndexName: 'byGroup', KeyConditionExpression: '#g = :g', ExpressionAttributeNames: { '#g': 'group' }, ExpressionAttributeValues: { ':g': { S: 'even' } } }));
+      even = page.Count;
+      if (even !== 9) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    assert.equal(even, 9, 'the index has every change too');
+  });
+
+  it('answers the Streams operations under their own target prefix only', async () => {
+    const streamsTarget = { ...signedHeaders('ListStreams'), 'x-amz-target': 'DynamoDBStreams_20120810.ListStreams' };
+    const listed = await rawRequest(context.server.endpoint, { headers: streamsTarget, body: '{}' });
+    assert.equal(listed.status, 200);
+    assert.ok(Array.isArray((JSON.parse(listed.body) as { Streams: unknown }).Streams));
+    for (const target of ['DynamoDB_20120810.ListStreams', 'DynamoDBStreams_20120810.PutItem']) {
+      const answer = await rawRequest(context.server.endpoint, { headers: { ...streamsTarget, 'x-amz-target': target }, body: '{}' });
+      assert.equal(answer.status, 400, target);
+      assert.equal((JSON.parse(answer.body) as { __type: string }).__type, 'com.amazon.coral.service#UnknownOperationException', target);
     }
   });
 });
