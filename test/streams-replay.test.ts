@@ -14,6 +14,7 @@ import {
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import { DescribeStreamCommand, GetRecordsCommand, GetShardIteratorCommand, type DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import { seededRandom } from '../src/storage/reference-model.js';
 import { clientFor, exitOf, spawnServer, temporaryDirectory, type ServerProcess } from './support/server.js';
 import { streamsClientFor } from './support/streams.js';
 
@@ -28,15 +29,6 @@ const RECORDS_BEFORE_KILL_MIN = 50;
 const PHASE_MS_MAX = 30_000;
 
 type Item = Record<string, AttributeValue>;
-
-/** A small seeded generator, so a failing run can be read again. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
 
 /** One random write: a put, an update, a delete, a transaction of three actions or a batch of four. */
 async function randomWrite(client: DynamoDBClient, random: () => number, writer: number, step: number): Promise<void> {
@@ -168,7 +160,7 @@ describe('replaying a stream', () => {
         let stop = false;
         let killed = false;
         const writers = Array.from({ length: WRITERS }, async (_, writer) => {
-          const random = generator(phase * 1000 + writer);
+          const random = seededRandom(phase * 1000 + writer);
           for (let step = 0; !stop; step++) {
             try {
               await randomWrite(db, random, writer, step);
