@@ -17,13 +17,14 @@ const allowedImports: Record<string, readonly string[]> = {
   partition: ['lib', 'model', 'expressions', 'storage', 'partition'],
   metadata: ['lib', 'model', 'storage', 'partition', 'metadata'],
   replication: ['lib', 'model', 'storage', 'partition', 'replication'],
+  streams: ['lib', 'model', 'storage', 'partition', 'metadata', 'streams'],
   router: ['lib', 'model', 'expressions', 'storage', 'partition', 'metadata', 'replication', 'router'],
-  protocol: ['lib', 'model', 'expressions', 'storage', 'partition', 'metadata', 'replication', 'router', 'protocol'],
-  cluster: ['lib', 'model', 'expressions', 'storage', 'partition', 'metadata', 'replication', 'router', 'protocol', 'cluster'],
-  cli: ['lib', 'model', 'expressions', 'storage', 'partition', 'metadata', 'replication', 'router', 'protocol', 'cluster', 'cli'],
+  protocol: ['lib', 'model', 'expressions', 'storage', 'partition', 'metadata', 'replication', 'router', 'streams', 'protocol'],
+  cluster: ['lib', 'model', 'expressions', 'storage', 'partition', 'metadata', 'replication', 'router', 'streams', 'protocol', 'cluster'],
+  cli: ['lib', 'model', 'expressions', 'storage', 'partition', 'metadata', 'replication', 'router', 'streams', 'protocol', 'cluster', 'cli'],
 };
 
-const pureCores = new Set(['model', 'expressions', 'partition', 'metadata', 'replication', 'router']);
+const pureCores = new Set(['model', 'expressions', 'partition', 'metadata', 'replication', 'router', 'streams']);
 const impureGlobals = /\b(Date\.now|new Date\(\)|Math\.random|setTimeout|setInterval|setImmediate|process\.)/;
 
 function sourceFiles(directory: string): string[] {

@@ -1,37 +1,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import type { EmbeddedServer } from '../src/cluster/embedded-server.js';
-import { startTestServer, testCredentials } from './support/server.js';
-
-const run = promisify(execFile);
-const CLI_TIMEOUT_MS = 60_000;
-
-/** The AWS CLI, unchanged, pointed at the server with --endpoint-url. */
-async function aws(endpoint: string, args: string[]): Promise<unknown> {
-  const { stdout } = await run('aws', ['--endpoint-url', endpoint, '--output', 'json', 'dynamodb', ...args], {
-    timeout: CLI_TIMEOUT_MS,
-    env: {
-      ...process.env,
-      AWS_ACCESS_KEY_ID: testCredentials.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: testCredentials.secretAccessKey,
-      AWS_DEFAULT_REGION: 'us-east-1',
-      AWS_PAGER: '',
-      AWS_EC2_METADATA_DISABLED: 'true',
-    },
-  });
-  return stdout.trim() === '' ? undefined : JSON.parse(stdout);
-}
-
-async function awsFailure(endpoint: string, args: string[]): Promise<string> {
-  try {
-    await aws(endpoint, args);
-  } catch (error) {
-    return String((error as { stderr?: string }).stderr);
-  }
-  throw new Error('expected the AWS CLI to fail');
-}
+import { awsCli as aws, awsCliFailure as awsFailure } from './support/aws-cli.js';
+import { startTestServer } from './support/server.js';
 
 describe('the AWS CLI', () => {
   let server: EmbeddedServer;

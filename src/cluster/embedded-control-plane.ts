@@ -24,7 +24,6 @@ import {
 import { applyUpdateTable } from '../metadata/update-table.js';
 import { checkUpdateTableRequest } from '../metadata/update-table-request.js';
 import { completeIndexBackfill, settleTable, startTableDeletion } from '../metadata/table-transitions.js';
-import { streamLabelAt } from '../metadata/utc-time-format.js';
 import {
   applyUpdateTimeToLive,
   checkUpdateTimeToLiveRequest,
@@ -49,6 +48,8 @@ import { throughputLimitsOf } from './table-throughput-limits.js';
 import type { ExpiryTarget } from './ttl-expirer.js';
 import type { TableRoute } from '../router/router.js';
 import type { StorageEngine } from '../storage/engine.js';
+import { historyOf, nextStreamHistory, nextStreamLabel, streamSchemaOf, type StreamHistoryEntry } from '../streams/stream-catalogue.js';
+import type { StreamTable } from '../streams/stream-operations.js';
 import type { Item } from '../model/attribute-value.js';
 
 /** A table as the catalogue stores it: its definition and where its data lives. */
@@ -58,6 +59,8 @@ export interface TableRecord {
   readonly partitions: readonly PartitionRange[];
   /** A list, not an object keyed by name: index names such as `__proto__` are legal. */
   readonly globalIndexPartitions: readonly IndexPartitions[];
+  /** The streams still readable (absent in records written before streams were kept). */
+  readonly streams?: readonly StreamHistoryEntry[];
 }
 
 export interface IndexPartitions {
@@ -142,14 +145,20 @@ export class EmbeddedControlPlane implements ControlPlane, TableDirectory {
       accountId: this.settings.accountId,
       nowMs,
       tableId: this.environment.newTableId(),
-      streamLabel: streamLabelAt(nowMs),
+      streamLabel: nextStreamLabel(undefined, nowMs),
     });
     const existing = this.records.get(request.TableName);
     if (existing !== undefined) throw tableNameTaken(existing.definition.status, request.TableName);
     const allocation = this.store.allocatePartitionIds(definition.partitionCount);
     const pending: Promise<void>[] = [allocation.durable];
     const record = this.withIndexPartitions(
-      { name: request.TableName, definition, partitions: splitHashSpace(allocation.ids), globalIndexPartitions: [] },
+      {
+        name: request.TableName,
+        definition,
+        partitions: splitHashSpace(allocation.ids),
+        globalIndexPartitions: [],
+        streams: nextStreamHistory([], undefined, definition, nowMs),
+      },
       pending,
     );
     this.install(record);
@@ -175,9 +184,10 @@ export class EmbeddedControlPlane implements ControlPlane, TableDirectory {
     checkUpdateTableRequest(request);
     const record = this.existing(request.TableName);
     const nowMs = this.environment.nowMs();
-    const outcome = applyUpdateTable(record.definition, request, { nowMs, streamLabel: streamLabelAt(nowMs) });
+    const outcome = applyUpdateTable(record.definition, request, { nowMs, streamLabel: nextStreamLabel(record.definition, nowMs) });
     const pending: Promise<void>[] = [];
-    const updated = this.withIndexPartitions({ ...record, definition: outcome.definition }, pending);
+    const streams = nextStreamHistory(historyOf(record.streams, record.definition), record.definition, outcome.definition, nowMs);
+    const updated = this.withIndexPartitions({ ...record, definition: outcome.definition, streams }, pending);
     this.install(updated);
     pending.push(this.store.save(updated));
     await Promise.all(pending);
@@ -254,6 +264,18 @@ export class EmbeddedControlPlane implements ControlPlane, TableDirectory {
       transitionMs: this.settings.statusTransitionMs,
       changeIntervalMs: this.settings.timeToLiveChangeIntervalMs ?? timeToLiveLimits.changeIntervalMs,
     };
+  }
+
+  /** Every table with a readable stream, for the stream operations, with the route to its partitions. */
+  streamTables(): Array<StreamTable & { readonly route: TableRoute }> {
+    const tables: Array<StreamTable & { readonly route: TableRoute }> = [];
+    for (const record of this.records.values()) {
+      const route = this.routes.get(record.name);
+      const streams = historyOf(record.streams, record.definition);
+      if (route === undefined || streams.length === 0 || record.definition.status === 'DELETING') continue;
+      tables.push({ definition: record.definition, streams, partitionIds: record.partitions.map((range) => range.partitionId), route });
+    }
+    return tables;
   }
 
   describeLimits(): Response {
@@ -435,5 +457,6 @@ export function partitionSchemaOf(record: TableRecord): PartitionSchema {
         projection: projectionOf(index.projection),
         partitions: indexPartitionsOf(record, index.indexName) as readonly PartitionRange[],
       })),
+    stream: streamSchemaOf(definition),
   };
 }

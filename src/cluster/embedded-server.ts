@@ -10,6 +10,7 @@ import { ThroughputGovernor } from '../router/throughput-governor.js';
 import { openStorageEngine } from '../storage/open-engine.js';
 import { EmbeddedControlPlane } from './embedded-control-plane.js';
 import { startTimeToLiveExpirer } from './ttl-expirer.js';
+import { EmbeddedStreams } from './embedded-streams.js';
 
 /** The account id in ARNs: twelve digits, as real ARNs have. */
 export const LOCAL_ACCOUNT_ID = '000000000000';
@@ -41,22 +42,26 @@ export interface EmbeddedServerOptions {
   readonly ttlSweepIntervalMs?: number;
   readonly ttlDeletesPerSecond?: number;
   readonly ttlChangeIntervalMs?: number;
+  /** The clock (milliseconds since the epoch); tests move it to age stream records and iterators. */
+  readonly nowMs?: (() => number) | undefined;
 }
 
 /** One process, every component: front door, control plane, router, partitions, storage. */
 export async function startEmbeddedServer(options: EmbeddedServerOptions, logger: Logger): Promise<EmbeddedServer> {
+  const nowMs = options.nowMs ?? ((): number => Date.now());
   const engine = await openStorageEngine({ inMemory: options.inMemory, dataDirectory: options.dataDirectory });
   const router = new EmbeddedRouter(
     engine,
     (task) => setImmediate(task),
     (partitionId, error) => logger.error('global index maintenance failed', { partitionId, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+    nowMs,
   );
-  const throughput = new ThroughputGovernor(options.enforceThroughput === true, () => Date.now());
+  const throughput = new ThroughputGovernor(options.enforceThroughput === true, nowMs);
   const controlPlane = new EmbeddedControlPlane(
     engine,
     router,
     {
-      nowMs: () => Date.now(),
+      nowMs,
       newTableId: () => randomUUID(),
       schedule: (delayMs, task) => void setTimeout(task, delayMs),
     },
@@ -75,7 +80,8 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions, logger
     await engine.close();
     throw error;
   }
-  const handlers = createOperationHandlers({ controlPlane, tables: controlPlane, router, throughput, nowMs: () => Date.now() });
+  const streams = new EmbeddedStreams(engine, router, controlPlane, nowMs, options.region);
+  const handlers = createOperationHandlers({ controlPlane, tables: controlPlane, router, throughput, nowMs, streams });
   const frontDoor = createFrontDoor({
     region: options.region,
     handlers,
@@ -88,7 +94,7 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions, logger
           verifySignature: createSignatureVerifier({
             region: options.region,
             credentials: options.signatureCredentials,
-            nowMs: () => Date.now(),
+            nowMs,
           }),
         }),
   });

@@ -30,6 +30,8 @@ export const errorCatalogue = {
   TransactionCanceledException: { prefix: DYNAMODB, status: 400 },
   TransactionInProgressException: { prefix: DYNAMODB, status: 400 },
   IdempotentParameterMismatchException: { prefix: DYNAMODB, status: 400 },
+  ExpiredIteratorException: { prefix: DYNAMODB, status: 400 },
+  TrimmedDataAccessException: { prefix: DYNAMODB, status: 400 },
 } as const satisfies Record<string, { prefix: string; status: number; messageMember?: 'Message' }>;
 
 export type ErrorType = keyof typeof errorCatalogue;

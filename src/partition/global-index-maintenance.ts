@@ -24,18 +24,24 @@ export const GLOBAL_INDEX_CONSUMER = 'global-indexes';
 /** Log entries applied per call, so catching up after a restart never blocks the event loop for long. */
 export const GLOBAL_INDEX_BATCH_ENTRIES_MAX = 256;
 
+/** The last log sequence the global indexes have applied. */
+export function globalIndexCursor(engine: StorageEngine, partitionId: number): number {
+  const storedCursor = engine.get(consumerCursorKey(partitionId, GLOBAL_INDEX_CONSUMER));
+  return storedCursor === undefined ? 0 : decodeJson<number>(storedCursor);
+}
+
 /**
  * Applies a table partition's write log to its global secondary indexes, asynchronously, as DynamoDB
  * does: each entry removes the old item's index entry and adds the new one's, in log order. Each entry is
- * applied in one atomic storage write together with the cursor move and the trimming of the entry, so a
- * crash at any point resumes exactly after the last durable entry.
+ * applied in one atomic storage write together with the cursor move and, once every other consumer has
+ * consumed it too (`othersConsumedThrough`), the trimming of the entry, so a crash at any point resumes
+ * exactly after the last durable entry.
  *
  * Returns the durability promise of the last entry applied, or undefined when the log was consumed.
  */
-export function applyWriteLogBatch(engine: StorageEngine, partition: Partition): Promise<void> | undefined {
+export function applyWriteLogBatch(engine: StorageEngine, partition: Partition, othersConsumedThrough = Infinity): Promise<void> | undefined {
   const cursorKey = consumerCursorKey(partition.id, GLOBAL_INDEX_CONSUMER);
-  const storedCursor = engine.get(cursorKey);
-  const cursor = storedCursor === undefined ? 0 : decodeJson<number>(storedCursor);
+  const cursor = globalIndexCursor(engine, partition.id);
   const logEnd = prefixEnd(partitionPrefix(keyspace.writeLog, partition.id));
   const entries = [
     ...engine.range({ start: writeLogKey(partition.id, cursor + 1), end: logEnd, limit: GLOBAL_INDEX_BATCH_ENTRIES_MAX }),
@@ -47,7 +53,7 @@ export function applyWriteLogBatch(engine: StorageEngine, partition: Partition):
     for (const index of partition.currentSchema.globalIndexes) {
       applyEntryToIndex(engine, partition.currentSchema, index, logEntry, operations);
     }
-    operations.push({ kind: 'delete', key: entry.key });
+    if (logEntry.sequence <= othersConsumedThrough) operations.push({ kind: 'delete', key: entry.key });
     operations.push({ kind: 'put', key: cursorKey, value: encodeJson(logEntry.sequence) });
     durable = engine.write(operations);
   }

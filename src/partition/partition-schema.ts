@@ -28,12 +28,23 @@ export interface GlobalIndexSchema {
   readonly partitions: readonly PartitionRange[];
 }
 
-/** What a partition needs to know about its table: keys and indexes. Derived from the catalogue. */
+/** What a stream keeps of each change; DynamoDB's StreamViewType. */
+export type StreamViewType = 'KEYS_ONLY' | 'NEW_IMAGE' | 'OLD_IMAGE' | 'NEW_AND_OLD_IMAGES';
+
+/** The table's enabled stream: it consumes the write log from the moment it was enabled. */
+export interface StreamSchema {
+  /** When the stream was enabled (its label's time): the stream's identity within the table. */
+  readonly startMs: number;
+  readonly viewType: StreamViewType;
+}
+
+/** What a partition needs to know about its table: keys, indexes and stream. Derived from the catalogue. */
 export interface PartitionSchema {
   readonly tableName: string;
   readonly key: KeySchema;
   readonly localIndexes: readonly LocalIndexSchema[];
   readonly globalIndexes: readonly GlobalIndexSchema[];
+  readonly stream?: StreamSchema | undefined;
 }
 
 /** The key schemas of every secondary index, for the index key-type checks of a write. */

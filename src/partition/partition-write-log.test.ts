@@ -88,9 +88,9 @@ describe('Partition write log', () => {
     assert.equal(partition.lastSequence, 4);
   });
 
-  test('starts logging once a global index joins the schema, continuing the sequence', () => {
+  test('starts logging once a global index joins the schema, continuing the sequence, with the time of each write', () => {
     const engine = new MemoryStorageEngine();
-    const partition = new Partition(2, withoutGlobalIndexes, engine);
+    const partition = new Partition(2, withoutGlobalIndexes, engine, () => 1_764_000_000_123);
     const put = (name: string): void =>
       void partition.write(encodeItemKey({ pk: { S: name } }, withoutGlobalIndexes.key), () => ({ kind: 'put', item: { pk: { S: name } } }));
     put('a');
@@ -101,7 +101,7 @@ describe('Partition write log', () => {
     put('d');
     assert.deepEqual(
       logEntries(engine, 2).map(({ entry }) => entry),
-      [{ sequence: 3, new: { pk: { S: 'c' } } }],
+      [{ sequence: 3, new: { pk: { S: 'c' } }, timeMs: 1_764_000_000_123 }],
     );
   });
 

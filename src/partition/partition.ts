@@ -6,7 +6,7 @@ import { itemSizeBytes } from '../model/item-size.js';
 import type { LocalIndexSchema, PartitionSchema } from './partition-schema.js';
 import { hasIndexKey, projectItem } from './projection.js';
 import { itemKey, localIndexKey, partitionStateKey, sameBytes, writeLogKey } from './storage-keys.js';
-import type { WriteLogEntry, WriteOrigin } from './write-log.js';
+import { hasLogConsumers, type WriteLogEntry, type WriteOrigin } from './write-log.js';
 import { TransactionLocks } from './transaction-locks.js';
 import { DynamoDbError } from '../lib/errors.js';
 
@@ -94,6 +94,8 @@ export class Partition {
     readonly id: number,
     schema: PartitionSchema,
     private readonly engine: StorageEngine,
+    /** The time of each write, for its log entry; a partition built without a clock stamps writes at 0. */
+    private readonly nowMs: () => number = () => 0,
   ) {
     this.schema = schema;
     const stored = engine.get(partitionStateKey(id));
@@ -247,9 +249,9 @@ export class Partition {
     adjust(state.items, old, next);
     for (const index of this.schema.localIndexes) this.writeLocalIndex(state, index, key, old, next, operations);
     state.lastSequence++;
-    if (this.schema.globalIndexes.length > 0) {
+    if (hasLogConsumers(this.schema)) {
       const origin = write.origin === undefined ? {} : { origin: write.origin };
-      const entry: WriteLogEntry = { sequence: state.lastSequence, old, new: next, ...origin };
+      const entry: WriteLogEntry = { sequence: state.lastSequence, old, new: next, timeMs: this.nowMs(), ...origin };
       operations.push({ kind: 'put', key: writeLogKey(this.id, entry.sequence), value: encodeJson(entry) });
     }
   }

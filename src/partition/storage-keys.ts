@@ -10,6 +10,8 @@
  *   write log    [WRITE_LOG][partition][sequence u64]             → log entry JSON
  *   state        [PARTITION_STATE][partition]                     → sequence, counts, sizes
  *   cursors      [CONSUMER_CURSOR][partition][consumer name]      → last sequence consumed
+ *   stream       [STREAM_RECORD][partition][stream start u64][sequence u64] → stream record JSON
+ *   stream state [STREAM_STATE][partition][stream start u64]     → consumed sequence, shards, trim point
  *
  * [pk] and [sk] are the model's order-preserving, self-delimiting key encodings, so keys within a
  * partition order as DynamoDB orders them: by hash of the partition key, then by sort key.
@@ -32,6 +34,8 @@ export const keyspace = {
   writeLog: 0x05,
   partitionState: 0x06,
   consumerCursor: 0x07,
+  streamRecord: 0x08,
+  streamState: 0x09,
 } as const;
 
 export type Keyspace = (typeof keyspace)[keyof typeof keyspace];
@@ -146,6 +150,19 @@ export function partitionStateKey(partitionId: number): Uint8Array {
 
 export function consumerCursorKey(partitionId: number, consumer: string): Uint8Array {
   return concatBytes([partitionPrefix(keyspace.consumerCursor, partitionId), textEncoder.encode(consumer)]);
+}
+
+/** The prefix of every record one stream keeps for one partition. */
+export function streamRecordPrefix(partitionId: number, streamStartMs: number): Uint8Array {
+  return concatBytes([partitionPrefix(keyspace.streamRecord, partitionId), uint64Bytes(streamStartMs)]);
+}
+
+export function streamRecordKey(partitionId: number, streamStartMs: number, sequence: number): Uint8Array {
+  return concatBytes([streamRecordPrefix(partitionId, streamStartMs), uint64Bytes(sequence)]);
+}
+
+export function streamStateKey(partitionId: number, streamStartMs: number): Uint8Array {
+  return concatBytes([partitionPrefix(keyspace.streamState, partitionId), uint64Bytes(streamStartMs)]);
 }
 
 export function sameBytes(left: Uint8Array, right: Uint8Array): boolean {

@@ -78,7 +78,7 @@ describe('a TTL deletion at the partition', () => {
     assert.equal(partition.read(key), undefined);
     const [put, removal] = logOf(engine);
     assert.equal(put?.origin, undefined);
-    assert.deepEqual(removal, { sequence: 2, old: item, origin: 'timeToLive' }); // JSON drops the absent new image
+    assert.deepEqual(removal, { sequence: 2, old: item, timeMs: 0, origin: 'timeToLive' }); // JSON drops the absent new image
   });
 
   it('leaves an item whose TTL a concurrent write extended, and writes nothing', () => {

@@ -12,7 +12,7 @@ import {
   serviceUnavailable,
   type ConnectionLimits,
 } from './connection-limits.js';
-import { dynamoDbOperationNames, targetPrefixes } from './operation-names.js';
+import { dynamoDbOperationNames, streamsOperationNames, streamsTargetPrefix, targetPrefixes } from './operation-names.js';
 import { newRequestId } from './request-id.js';
 import type { SignatureVerifier } from './sigv4/signature-verifier.js';
 import { AMZ_JSON_CONTENT_TYPE, PLAIN_JSON_CONTENT_TYPE, sendError, sendJson, sendRaw } from './wire-response.js';
@@ -222,6 +222,7 @@ function operationOf(target: string | string[] | undefined): string | undefined 
   const parts = target.split('.');
   if (parts.length !== 2) return undefined;
   const [prefix, operation] = parts as [string, string];
+  if (prefix === streamsTargetPrefix) return streamsOperationNames.has(operation) ? operation : undefined;
   if (!targetPrefixes.has(prefix) || !dynamoDbOperationNames.has(operation)) return undefined;
   return operation;
 }

@@ -16,3 +16,7 @@ export const dynamoDbOperationNames = new Set([
 
 /** X-Amz-Target prefixes DynamoDB answers to (the 2011 API name is still accepted for routing). */
 export const targetPrefixes = new Set(['DynamoDB_20120810', 'DynamoDB_20111205']);
+
+/** The X-Amz-Target prefix of DynamoDB Streams, and its operations. */
+export const streamsTargetPrefix = 'DynamoDBStreams_20120810';
+export const streamsOperationNames = new Set(['DescribeStream', 'GetRecords', 'GetShardIterator', 'ListStreams']);

@@ -1,6 +1,8 @@
 import type { Item } from '../model/attribute-value.js';
 import { assert } from '../lib/assert.js';
-import { applyWriteLogBatch, discardWriteLog, readIndexPartitionStatistics } from '../partition/global-index-maintenance.js';
+import { readIndexPartitionStatistics } from '../partition/global-index-maintenance.js';
+import { catchUpStream, changeLogConsumers, consumeWriteLog } from '../partition/write-log-consumers.js';
+import { hasLogConsumers } from '../partition/write-log.js';
 import { decideItemWrite, type PartitionWriteCommand } from '../partition/item-command.js';
 import { encodeItemKey } from '../partition/item-key.js';
 import { partitionForHash } from '../partition/partition-ranges.js';
@@ -53,6 +55,8 @@ export class EmbeddedRouter implements Router {
     private readonly engine: StorageEngine,
     private readonly defer: Deferrer,
     private readonly reportMaintenanceFailure: (partitionId: number, error: unknown) => void = () => undefined,
+    /** The time of each write (its stream record's) and of stream trimming; without a clock, 0. */
+    private readonly nowMs: () => number = () => 0,
   ) {}
 
   /** Opens (or creates) the partitions of a table and catches its global indexes up with its write log. */
@@ -63,7 +67,7 @@ export class EmbeddedRouter implements Router {
         this.changeSchema(existing, route.schema);
         continue;
       }
-      const partition = new Partition(range.partitionId, route.schema, this.engine);
+      const partition = new Partition(range.partitionId, route.schema, this.engine, this.nowMs);
       partition.onCommitted((committed) => this.scheduleMaintenance(committed));
       this.partitions.set(range.partitionId, partition);
       this.changeSchema(partition, route.schema);
@@ -204,14 +208,29 @@ export class EmbeddedRouter implements Router {
   }
 
   /**
-   * Gives a partition its schema, then catches its global indexes up with its log; with no global index
-   * left, the log's remaining entries are discarded in this same step, before any write goes unlogged.
+   * Brings the streams of a table's partitions up to date with their logs, so a stream read sees every
+   * write made before it; resolves once what it may read is durable (a reader never sees a record that
+   * a crash could take back).
+   */
+  catchUpStreams(route: TableRoute): Promise<void> {
+    for (const range of route.partitions) {
+      const partition = this.partitions.get(range.partitionId);
+      const durable = partition === undefined ? undefined : catchUpStream(this.engine, partition, this.nowMs());
+      if (durable !== undefined) this.trackMaintenance(range.partitionId, durable);
+    }
+    return this.engine.flush();
+  }
+
+  /**
+   * Gives a partition its schema and adjusts its log's consumers in this same step (see
+   * changeLogConsumers), before any write under the new schema; then lets the consumers catch up.
    */
   private changeSchema(partition: Partition, schema: PartitionSchema): void {
+    const previous = partition.currentSchema;
     partition.updateSchema(schema);
-    if (schema.globalIndexes.length > 0) return this.scheduleMaintenance(partition);
-    const durable = discardWriteLog(this.engine, partition);
+    const durable = changeLogConsumers(this.engine, partition, previous, this.nowMs());
     if (durable !== undefined) this.trackMaintenance(partition.id, durable);
+    this.scheduleMaintenance(partition);
   }
 
   private trackMaintenance(partitionId: number, durable: Promise<void>): void {
@@ -224,7 +243,7 @@ export class EmbeddedRouter implements Router {
   }
 
   private scheduleMaintenance(partition: Partition): void {
-    if (partition.currentSchema.globalIndexes.length === 0) return;
+    if (!hasLogConsumers(partition.currentSchema)) return;
     if (this.maintenanceScheduled.has(partition.id)) return;
     this.maintenanceScheduled.add(partition.id);
     this.defer(() => {
@@ -232,7 +251,7 @@ export class EmbeddedRouter implements Router {
       if (this.partitions.get(partition.id) !== partition) return;
       let durable: Promise<void> | undefined;
       try {
-        durable = applyWriteLogBatch(this.engine, partition);
+        durable = consumeWriteLog(this.engine, partition, this.nowMs());
       } catch (error) {
         this.reportMaintenanceFailure(partition.id, error);
         return;

@@ -19,6 +19,7 @@ export async function startTestServer(
   options: Partial<ServerOptions> & {
     readonly signatureCredentials?: readonly SigningCredentials[];
     readonly connectionLimits?: Partial<ConnectionLimits>;
+    readonly nowMs?: () => number;
   } = {},
   logger: Logger = createLogger((process.env['TEST_LOG_LEVEL'] as LogLevel | undefined) ?? 'silent'),
 ): Promise<EmbeddedServer> {

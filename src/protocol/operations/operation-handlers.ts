@@ -5,6 +5,7 @@ import { createBatchOperations } from './batch-operations.js';
 import { createItemOperations, type TableDirectory } from './item-operations.js';
 import { createQueryOperation } from './query-operation.js';
 import { createScanOperation } from './scan-operation.js';
+import { createStreamsOperations, type StreamService } from './streams-operations.js';
 import { createTableOperations, type ControlPlane } from './table-operations.js';
 import { createTimeToLiveOperations } from './time-to-live-operations.js';
 import { createTransactionOperations } from './transact-operations.js';
@@ -16,6 +17,8 @@ export interface OperationServices {
   readonly throughput?: ThroughputGovernor | undefined;
   /** Milliseconds since the epoch: ClientRequestToken's idempotency window. */
   readonly nowMs: () => number;
+  /** DynamoDB Streams (the `DynamoDBStreams_20120810` target). */
+  readonly streams?: StreamService | undefined;
 }
 
 /** Every operation dynacell implements, by its X-Amz-Target name: the one list the server and README share. */
@@ -30,6 +33,7 @@ export function createOperationHandlers(services: OperationServices): Map<string
       ...createQueryOperation(data),
       ...createScanOperation(data),
       ...createTransactionOperations({ ...data, nowMs: services.nowMs }),
+      ...createStreamsOperations(services.streams),
     }),
   );
 }

@@ -11,6 +11,7 @@ import { batchGetItem, batchWriteItem, transactGetItems, transactWriteItems } fr
 import { deleteItem, getItem, putItem, updateItem } from './item-operations.js';
 import type { OperationShape } from './operation.js';
 import { query, scan } from './read-operations.js';
+import { describeStream, getRecords, getShardIterator, listStreams } from './streams-operations.js';
 import { listTagsOfResource, tagResource, untagResource } from './tag-operations.js';
 import { describeTimeToLive, updateTimeToLive } from './time-to-live-operations.js';
 import {
@@ -47,6 +48,10 @@ export const requestShapes = {
   BatchWriteItem: batchWriteItem,
   TransactWriteItems: transactWriteItems,
   TransactGetItems: transactGetItems,
+  ListStreams: listStreams,
+  DescribeStream: describeStream,
+  GetShardIterator: getShardIterator,
+  GetRecords: getRecords,
 } as const satisfies Record<string, OperationShape>;
 
 /** The operations whose requests this layer knows. */
