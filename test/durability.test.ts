@@ -6,7 +6,10 @@ import { clientFor, exitOf, spawnServer, temporaryDirectory } from './support/se
 
 const ROUNDS = 3;
 const WRITERS = 32;
+/** Each round kills the server once this many writes of the round were acknowledged, and not before this long. */
+const KILL_AFTER_ACKNOWLEDGED = 40;
 const KILL_AFTER_MS = 700;
+const KILL_WAIT_MS_MAX = 30_000;
 const TABLE = 'durability';
 
 /**
@@ -35,6 +38,7 @@ describe('durability across kill -9', () => {
           await waitUntilTableExists({ client, maxWaitTime: 60 }, { TableName: TABLE });
         }
         let stop = false;
+        let acknowledgedThisRound = 0;
         const writer = async (writerNumber: number): Promise<void> => {
           for (let sequence = 0; !stop; sequence++) {
             const id = `r${round}-w${writerNumber}-${sequence}`;
@@ -42,6 +46,7 @@ describe('durability across kill -9', () => {
             try {
               await client.send(new PutItemCommand({ TableName: TABLE, Item: { id: { S: id }, value: { S: value } } }));
               acknowledgedPuts.set(id, value);
+              acknowledgedThisRound++;
               if (sequence % 5 === 4) {
                 // From here on the item's fate is unknown until the delete is acknowledged.
                 acknowledgedPuts.delete(id);
@@ -54,7 +59,12 @@ describe('durability across kill -9', () => {
           }
         };
         const writers = Array.from({ length: WRITERS }, (_, index) => writer(index));
-        await new Promise((resolve) => setTimeout(resolve, KILL_AFTER_MS));
+        // Kill while writes are in flight, once enough were acknowledged, however loaded the machine is.
+        const started = performance.now();
+        while (performance.now() - started < KILL_AFTER_MS || acknowledgedThisRound < KILL_AFTER_ACKNOWLEDGED) {
+          assert.ok(performance.now() - started < KILL_WAIT_MS_MAX, `only ${acknowledgedThisRound} writes acknowledged`);
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
         server.child.kill('SIGKILL');
         stop = true;
         await Promise.all(writers);

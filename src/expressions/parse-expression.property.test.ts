@@ -184,5 +184,6 @@ it(`parses and validates ${runsCount} generated and mutated expressions with onl
   assert.ok(acceptedCount > runsCount / 100, `only ${acceptedCount} expressions were accepted`);
   const elapsedMs = performance.now() - started;
   context.diagnostic(`${acceptedCount} of ${runsCount} accepted in ${Math.round(elapsedMs)} ms`);
-  assert.ok(elapsedMs < 60_000, `took ${Math.round(elapsedMs)} ms`);
+  // A generous bound (about 15 s on an idle machine): it catches parse time gone pathological, not noise.
+  assert.ok(elapsedMs < 180_000, `took ${Math.round(elapsedMs)} ms`);
 });
