@@ -19,11 +19,13 @@ const allowedImports: Record<string, readonly string[]> = {
   replication: ['lib', 'model', 'storage', 'partition', 'replication'],
   router: ['lib', 'model', 'expressions', 'storage', 'partition', 'metadata', 'replication', 'router'],
   protocol: ['lib', 'model', 'expressions', 'storage', 'partition', 'metadata', 'replication', 'router', 'protocol'],
-  cluster: ['lib', 'model', 'expressions', 'storage', 'partition', 'metadata', 'replication', 'router', 'protocol', 'cluster'],
-  cli: ['lib', 'model', 'expressions', 'storage', 'partition', 'metadata', 'replication', 'router', 'protocol', 'cluster', 'cli'],
+  cluster: ['lib', 'model', 'expressions', 'storage', 'partition', 'metadata', 'replication', 'router', 'protocol', 'cluster', 'membership'],
+  cli: ['lib', 'model', 'expressions', 'storage', 'partition', 'metadata', 'replication', 'router', 'protocol', 'cluster', 'cli', 'sim'],
+  membership: ['lib', 'membership'],
+  sim: ['lib', 'membership', 'sim'],
 };
 
-const pureCores = new Set(['model', 'expressions', 'partition', 'metadata', 'replication', 'router']);
+const pureCores = new Set(['model', 'expressions', 'partition', 'metadata', 'replication', 'router', 'membership']);
 const impureGlobals = /\b(Date\.now|new Date\(\)|Math\.random|setTimeout|setInterval|setImmediate|process\.)/;
 
 function sourceFiles(directory: string): string[] {
