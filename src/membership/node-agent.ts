@@ -127,6 +127,11 @@ export class MembershipAgent {
     if (this.pending === undefined) this.nextAttemptAtMs = Math.min(this.nextAttemptAtMs, healedAtMs);
   }
 
+  /** Ask at once (startup, an operator's request), unless a request is already out. */
+  requestRefresh(nowMs: number): void {
+    if (this.runningFlag && this.pending === undefined) this.nextAttemptAtMs = nowMs;
+  }
+
   crash(): void {
     this.runningFlag = false;
     this.pending = undefined;
