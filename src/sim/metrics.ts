@@ -5,7 +5,7 @@ export interface SecondRow {
   readonly goodput: number;
   /** Nodes in service from their own point of view (running, not self-demoted, replication lease valid). */
   readonly serving: number;
-  /** Nodes whose membership the metadata service has confirmed since their link to it last came back. */
+  /** Nodes that reach the metadata service and have had their membership confirmed since their link to it last came back. */
   readonly confirmed: number;
   /** Replication groups with a majority of replicas serving and reachable. */
   readonly partitionsAvailable: number;

@@ -264,7 +264,7 @@ export class Simulation {
         this.failedCells[fault.cell] = (this.failedCells[fault.cell] as number) + step;
         for (let node = 0; node < this.agents.length; node += 1) {
           if (this.layout.cellOfNode[node] !== fault.cell) continue;
-          if (starting) this.agents[node]?.linkDown(this.nowMs);
+          if (starting) this.loseLink(node);
           else this.restoreLink(node);
           this.flushNode(node);
         }
@@ -287,9 +287,15 @@ export class Simulation {
 
   private linkChanged(node: number, wasCut: boolean): void {
     const isCut = this.cutFromService(node);
-    if (!wasCut && isCut) this.agents[node]?.linkDown(this.nowMs);
+    if (!wasCut && isCut) this.loseLink(node);
     if (wasCut && !isCut) this.restoreLink(node);
     this.flushNode(node);
+  }
+
+  /** A node that cannot reach the service has no confirmed membership until it can and has asked. */
+  private loseLink(node: number): void {
+    this.linkRestoredAtMs[node] = Infinity;
+    this.agents[node]?.linkDown(this.nowMs);
   }
 
   private restoreLink(node: number): void {

@@ -5,6 +5,7 @@
 export interface Series {
   readonly name: string;
   readonly color: string;
+  readonly dashed?: boolean;
   readonly points: readonly (readonly [number, number])[];
 }
 
@@ -52,16 +53,17 @@ export function linePlotSvg(plot: LinePlot): string {
     parts.push(`<text x="${MARGIN.left - 6}" y="${y(yValue) + 4}" text-anchor="end">${formatTick(yValue)}</text>`);
     parts.push(`<text x="${x(xValue)}" y="${MARGIN.top + plotHeight + 16}" text-anchor="middle">${formatTick(xValue)}</text>`);
   }
-  for (const mark of plot.marks) {
+  plot.marks.forEach((mark, index) => {
+    // Labels step down the plot so marks close in time stay readable.
     parts.push(`<line x1="${x(mark.x)}" x2="${x(mark.x)}" y1="${MARGIN.top}" y2="${MARGIN.top + plotHeight}" stroke="#999" stroke-dasharray="4 3"/>`);
-    parts.push(`<text x="${x(mark.x) + 3}" y="${MARGIN.top + 12}" fill="#666">${escapeXml(mark.label)}</text>`);
-  }
+    parts.push(`<text x="${x(mark.x) + 3}" y="${MARGIN.top + 14 + 15 * index}" fill="#555">${escapeXml(mark.label)}</text>`);
+  });
   plot.series.forEach((series, index) => {
     const path = series.points.map(([px, py], point) => `${point === 0 ? 'M' : 'L'}${x(px).toFixed(1)} ${y(py).toFixed(1)}`).join(' ');
-    parts.push(`<path d="${path}" fill="none" stroke="${series.color}" stroke-width="2"/>`);
+    parts.push(`<path d="${path}" fill="none" stroke="${series.color}" stroke-width="2"${series.dashed === true ? ' stroke-dasharray="6 4"' : ''}/>`);
     const legendY = MARGIN.top + plotHeight - 12 - 16 * index;
-    parts.push(`<rect x="${MARGIN.left + plotWidth - 190}" y="${legendY - 9}" width="12" height="12" fill="${series.color}"/>`);
-    parts.push(`<text x="${MARGIN.left + plotWidth - 172}" y="${legendY + 1}">${escapeXml(series.name)}</text>`);
+    parts.push(`<rect x="${MARGIN.left + plotWidth - 250}" y="${legendY - 9}" width="12" height="12" fill="${series.color}"/>`);
+    parts.push(`<text x="${MARGIN.left + plotWidth - 232}" y="${legendY + 1}">${escapeXml(series.name)}</text>`);
   });
   parts.push('</svg>');
   return `${parts.join('\n')}\n`;
@@ -114,7 +116,7 @@ export function stabilityMapSvg(map: StabilityMap): string {
       parts.push(`<text x="${left - 8}" y="${top + (map.rowLabels.length - 1 - row) * CELL + CELL / 2 + 4}" text-anchor="end">${escapeXml(label)}</text>`);
     });
     parts.push(`<text x="${left + gridWidth / 2}" y="${top + gridHeight + 36}" text-anchor="middle">${escapeXml(map.columnTitle)}</text>`);
-    parts.push(`<text transform="translate(${left - 40} ${top + gridHeight / 2}) rotate(-90)" text-anchor="middle">${escapeXml(map.rowTitle)}</text>`);
+    parts.push(`<text transform="translate(${left - 58} ${top + gridHeight / 2}) rotate(-90)" text-anchor="middle">${escapeXml(map.rowTitle)}</text>`);
   });
   const legendY = height - 30;
   parts.push(`<rect x="20" y="${legendY - 10}" width="12" height="12" fill="#3a9d4f"/><text x="38" y="${legendY}">stable: goodput and confirmed membership back to ≥ 99% and staying there</text>`);

@@ -89,7 +89,11 @@ export function goodputSvg(title: string, runs: readonly { profile: ProfileName;
     yLabel: 'share of nodes serving and reachable',
     xMax,
     yMax: 1,
-    series: runs.map((run) => ({ name: `${run.profile} goodput`, color: PROFILE_COLORS[run.profile], points: run.rows.map((row) => [row.second, row.goodput] as const) })),
+    series: runs.flatMap((run) => [
+      { name: `${run.profile} goodput`, color: PROFILE_COLORS[run.profile], points: run.rows.map((row) => [row.second, row.goodput] as const) },
+      // Confirmed membership shows what goodput alone hides: cut-off hardened nodes serve on unconfirmed membership.
+      ...(run.profile === 'naive' ? [] : [{ name: `${run.profile} confirmed membership`, color: PROFILE_COLORS[run.profile], dashed: true, points: run.rows.map((row) => [row.second, row.confirmed] as const) }]),
+    ]),
     marks: marks.map((mark) => ({ x: mark.atS, label: mark.label })),
   });
 }
