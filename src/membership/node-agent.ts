@@ -123,8 +123,10 @@ export class MembershipAgent {
   linkUp(nowMs: number): void {
     if (!this.runningFlag || this.config.healDelayMaxMs === 0) return;
     this.failures = 0;
-    const healedAtMs = nowMs + this.prng.nextFloat() * this.config.healDelayMaxMs;
-    if (this.pending === undefined) this.nextAttemptAtMs = Math.min(this.nextAttemptAtMs, healedAtMs);
+    // A request still out went over the connection that died: abandon it rather than wait for its timeout,
+    // after which an exhausted retry budget would postpone the refresh by a whole period.
+    this.pending = undefined;
+    this.nextAttemptAtMs = Math.min(this.nextAttemptAtMs, nowMs + this.prng.nextFloat() * this.config.healDelayMaxMs);
   }
 
   /** Ask at once (startup, an operator's request), unless a request is already out. */

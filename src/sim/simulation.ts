@@ -177,10 +177,11 @@ export class Simulation {
   }
 
   private scheduleNode(node: number): void {
-    const wakeMs = (this.agents[node] as MembershipAgent).nextWakeMs();
+    // A wake-up already due is scheduled for now, and recorded as now, so it is not mistaken for a stale one.
+    const wakeMs = Math.max((this.agents[node] as MembershipAgent).nextWakeMs(), this.nowMs);
     if (wakeMs === Infinity || wakeMs === this.nodeWakeAtMs[node]) return;
     this.nodeWakeAtMs[node] = wakeMs;
-    this.agenda.push(Math.max(wakeMs, this.nowMs), { kind: 'nodeWake', node });
+    this.agenda.push(wakeMs, { kind: 'nodeWake', node });
   }
 
   private flushRouter(router: number): void {
@@ -190,10 +191,11 @@ export class Simulation {
   }
 
   private scheduleRouter(router: number): void {
-    const wakeMs = (this.routers[router] as PartitionMapCache).nextWakeMs();
+    // A wake-up already due is scheduled for now, and recorded as now, so it is not mistaken for a stale one.
+    const wakeMs = Math.max((this.routers[router] as PartitionMapCache).nextWakeMs(), this.nowMs);
     if (wakeMs === Infinity || wakeMs === this.routerWakeAtMs[router]) return;
     this.routerWakeAtMs[router] = wakeMs;
-    this.agenda.push(Math.max(wakeMs, this.nowMs), { kind: 'routerWake', router });
+    this.agenda.push(wakeMs, { kind: 'routerWake', router });
   }
 
   private flushService(cell: number): void {

@@ -62,7 +62,8 @@ export function linePlotSvg(plot: LinePlot): string {
     const path = series.points.map(([px, py], point) => `${point === 0 ? 'M' : 'L'}${x(px).toFixed(1)} ${y(py).toFixed(1)}`).join(' ');
     parts.push(`<path d="${path}" fill="none" stroke="${series.color}" stroke-width="2"${series.dashed === true ? ' stroke-dasharray="6 4"' : ''}/>`);
     const legendY = MARGIN.top + plotHeight - 12 - 16 * index;
-    parts.push(`<rect x="${MARGIN.left + plotWidth - 250}" y="${legendY - 9}" width="12" height="12" fill="${series.color}"/>`);
+    const dash = series.dashed === true ? ' stroke-dasharray="4 3"' : '';
+    parts.push(`<line x1="${MARGIN.left + plotWidth - 256}" x2="${MARGIN.left + plotWidth - 238}" y1="${legendY - 3}" y2="${legendY - 3}" stroke="${series.color}" stroke-width="3"${dash}/>`);
     parts.push(`<text x="${MARGIN.left + plotWidth - 232}" y="${legendY + 1}">${escapeXml(series.name)}</text>`);
   });
   parts.push('</svg>');
