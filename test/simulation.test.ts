@@ -61,6 +61,8 @@ describe('hardened profile at the corners of the map', () => {
   const points: Partial<OutageOptions>[] = [];
   for (const cutFraction of [0.1, 1]) for (const gsiGrowth of [1, 4]) for (const cutDurationS of [5, 600]) points.push({ cutFraction, gsiGrowth, cutDurationS });
   points.push({ cutFraction: 0.5, gsiGrowth: 3, cutDurationS: 30 });
+  // Nodes that spent their retry budget during the cut once waited a whole period after the heal here.
+  points.push({ cutFraction: 0.6, gsiGrowth: 2, cutDurationS: 30 });
 
   for (const point of points) {
     it(`f = ${point.cutFraction}, g = ${point.gsiGrowth}, D = ${point.cutDurationS} s: ≥ 99% serving, bounded queue, recovered within 60 s`, () => {

@@ -179,6 +179,8 @@ export class MembershipAgent {
     const requestId = this.nextRequestId;
     this.nextRequestId += 1;
     this.failures = attempt;
+    // The answer, its timeout or a heal decides the next attempt.
+    this.nextAttemptAtMs = Infinity;
     this.pending = { requestId, timeoutAtMs: nowMs + this.config.requestTimeoutMs, attempt };
     this.outbox.push({
       kind: 'membership',
