@@ -22,7 +22,8 @@ type Payload =
   | { readonly kind: 'sample' };
 
 const MS_PER_S = 1000;
-const OPERATOR_ROUTE = -1;
+/** Routers and operators are never cut off; only storage nodes are. */
+const UNCUT_SENDER = -1;
 
 interface SecondCounts {
   sent: number;
@@ -109,20 +110,17 @@ export class Simulation {
   private handle(payload: Payload, atMs: number): void {
     switch (payload.kind) {
       case 'nodeWake':
-        if (this.nodeWakeAtMs[payload.node] !== atMs) return;
-        this.nodeWakeAtMs[payload.node] = Infinity;
+        if (!claimWake(this.nodeWakeAtMs, payload.node, atMs)) return;
         this.agents[payload.node]?.tick(atMs);
         this.flushNode(payload.node);
         return;
       case 'serviceWake':
-        if (this.serviceWakeAtMs[payload.cell] !== atMs) return;
-        this.serviceWakeAtMs[payload.cell] = Infinity;
+        if (!claimWake(this.serviceWakeAtMs, payload.cell, atMs)) return;
         this.services[payload.cell]?.advance(atMs);
         this.flushService(payload.cell);
         return;
       case 'routerWake':
-        if (this.routerWakeAtMs[payload.router] !== atMs) return;
-        this.routerWakeAtMs[payload.router] = Infinity;
+        if (!claimWake(this.routerWakeAtMs, payload.router, atMs)) return;
         this.routers[payload.router]?.tick(atMs);
         this.flushRouter(payload.router);
         return;
@@ -143,7 +141,7 @@ export class Simulation {
         return;
       case 'operator':
         for (let cell = 0; cell < this.services.length; cell += 1) {
-          this.send(OPERATOR_ROUTE, cell, { kind: 'operator', requestId: 0, command: payload.action.command, sentAtMs: atMs, deadlineMs: Infinity });
+          this.send(UNCUT_SENDER, cell, { kind: 'operator', requestId: 0, command: payload.action.command, sentAtMs: atMs, deadlineMs: Infinity });
         }
         return;
       case 'sample':
@@ -177,37 +175,34 @@ export class Simulation {
   }
 
   private scheduleNode(node: number): void {
-    // A wake-up already due is scheduled for now, and recorded as now, so it is not mistaken for a stale one.
-    const wakeMs = Math.max((this.agents[node] as MembershipAgent).nextWakeMs(), this.nowMs);
-    if (wakeMs === Infinity || wakeMs === this.nodeWakeAtMs[node]) return;
-    this.nodeWakeAtMs[node] = wakeMs;
-    this.agenda.push(wakeMs, { kind: 'nodeWake', node });
+    this.scheduleWake(this.nodeWakeAtMs, node, (this.agents[node] as MembershipAgent).nextWakeMs(), { kind: 'nodeWake', node });
+  }
+
+  /** Pushes a wake-up when the time changed; one already due is scheduled, and recorded, as now. */
+  private scheduleWake(wakeAtMs: number[], index: number, nextWakeMs: number, payload: Payload): void {
+    const wakeMs = Math.max(nextWakeMs, this.nowMs);
+    if (wakeMs === Infinity || wakeMs === wakeAtMs[index]) return;
+    wakeAtMs[index] = wakeMs;
+    this.agenda.push(wakeMs, payload);
   }
 
   private flushRouter(router: number): void {
     const cache = this.routers[router] as PartitionMapCache;
-    for (const request of cache.takeRequests()) this.send(OPERATOR_ROUTE, router % this.services.length, request);
+    for (const request of cache.takeRequests()) this.send(UNCUT_SENDER, router % this.services.length, request);
     this.scheduleRouter(router);
   }
 
   private scheduleRouter(router: number): void {
-    // A wake-up already due is scheduled for now, and recorded as now, so it is not mistaken for a stale one.
-    const wakeMs = Math.max((this.routers[router] as PartitionMapCache).nextWakeMs(), this.nowMs);
-    if (wakeMs === Infinity || wakeMs === this.routerWakeAtMs[router]) return;
-    this.routerWakeAtMs[router] = wakeMs;
-    this.agenda.push(wakeMs, { kind: 'routerWake', router });
+    this.scheduleWake(this.routerWakeAtMs, router, (this.routers[router] as PartitionMapCache).nextWakeMs(), { kind: 'routerWake', router });
   }
 
   private flushService(cell: number): void {
     const service = this.services[cell] as MetadataService;
     for (const reply of service.takeReplies()) this.reply(cell, reply);
-    const wakeMs = service.nextEventMs();
-    if (wakeMs === Infinity || wakeMs === this.serviceWakeAtMs[cell]) return;
-    this.serviceWakeAtMs[cell] = wakeMs;
-    this.agenda.push(wakeMs, { kind: 'serviceWake', cell });
+    this.scheduleWake(this.serviceWakeAtMs, cell, service.nextEventMs(), { kind: 'serviceWake', cell });
   }
 
-  /** A message from a node (or a router or operator, `OPERATOR_ROUTE`) to a cell's service. */
+  /** A message from a node (or a router or operator, `UNCUT_SENDER`) to a cell's service. */
   private send(node: number, cell: number, request: MetadataRequest): void {
     if (this.failedCells[cell] !== 0 || (node >= 0 && this.cutFromService(node)) || this.lost()) return;
     this.agenda.push(this.nowMs + this.delayMs(), { kind: 'toService', cell, request });
@@ -372,6 +367,13 @@ export class Simulation {
       routerMapAgeMaxS,
     };
   }
+}
+
+/** A wake-up event is current only if it is the one last scheduled; taking it clears the slot. */
+function claimWake(wakeAtMs: number[], index: number, atMs: number): boolean {
+  if (wakeAtMs[index] !== atMs) return false;
+  wakeAtMs[index] = Infinity;
+  return true;
 }
 
 export function simulate(config: ScenarioConfig): SecondRow[] {
