@@ -114,8 +114,9 @@ export function outageOptions(flags: Flags): OutageOptions {
 
 export function formatSummary(options: OutageOptions, summary: OutageSummary): string {
   const recover = summary.recoverS === undefined ? 'never' : `${summary.recoverS} s after the fault`;
+  const fault = options.failCell === undefined ? `f=${options.cutFraction} D=${options.cutDurationS}s` : `cell ${options.failCell} of ${options.cells} failing for ${options.cutDurationS}s`;
   return (
-    `${options.profile} g=${options.gsiGrowth} f=${options.cutFraction} D=${options.cutDurationS}s seed=${options.seed}: ` +
+    `${options.profile} g=${options.gsiGrowth} ${fault} seed=${options.seed}: ` +
     `${summary.stable ? 'stable' : 'METASTABLE'}; goodput min ${summary.goodputMin.toFixed(3)}, at the end ${summary.goodputEnd.toFixed(3)}; ` +
     `serving min ${summary.servingMin.toFixed(3)}; queue max ${summary.queueDepthMax}, at the end ${summary.queueDepthEnd}` +
     `${summary.queueGrowing ? ' and growing' : ''}; recovered ${recover}\n`
