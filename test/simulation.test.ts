@@ -1,8 +1,11 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { hardenedProfile, naiveProfile } from '../src/membership/profiles.js';
 import { toCsv } from '../src/sim/metrics.js';
 import { parseOperatorScript } from '../src/sim/operator-script.js';
 import { outageDefaults, type OutageOptions } from '../src/sim/outage-2015.js';
+import { defaultNetwork, type ScenarioConfig } from '../src/sim/scenario.js';
+import { simulate } from '../src/sim/simulation.js';
 import { runOutage } from '../src/sim/sweep.js';
 
 /**
@@ -93,6 +96,39 @@ describe('cells', () => {
     assert.ok(fourCells.partitionsAvailableMin >= 0.75, `available with 4 cells: ${fourCells.partitionsAvailableMin}`);
     assert.ok(fourCells.partitionsAvailableMin < 1, 'the failing cell did touch its own partitions');
     assert.ok(oneCell.partitionsAvailableMin < 0.05, `available with 1 cell: ${oneCell.partitionsAvailableMin}`);
+  });
+});
+
+describe('crashes, restarts and message loss', () => {
+  const base: ScenarioConfig = {
+    profile: hardenedProfile,
+    seed: 5,
+    nodes: 300,
+    partitionsPerNode: 300,
+    gsiGrowth: 3,
+    cells: 1,
+    durationS: 900,
+    network: { ...defaultNetwork, loss: 0.02 },
+    faults: [{ kind: 'crash', atS: 300, durationS: 60, fraction: 0.1 }],
+    operator: [],
+    routers: 2,
+    routerRefreshMs: 1000,
+    leaseDurationMs: 10_000,
+  };
+
+  it('hardened: crashed nodes are out while down, back in service on restart with their durable membership', () => {
+    const rows = simulate(base);
+    assert.ok(Math.abs((rows[330]?.serving ?? 0) - 0.9) < 0.001, `serving while 10% are down: ${rows[330]?.serving}`);
+    assert.equal(rows[361]?.serving, 1, 'in service at once after the restart');
+    assert.ok(rows.slice(400).every((row) => row.goodput === 1 && row.confirmed >= 0.99), 'whole again despite 2% message loss');
+  });
+
+  it('naive: restarted nodes start empty and serve only once they have fetched the whole list', () => {
+    const rows = simulate({ ...base, profile: naiveProfile });
+    assert.ok((rows[360]?.serving ?? 1) < 1 || (rows[361]?.serving ?? 1) < 1, 'not serving at the restart');
+    assert.ok(rows.slice(400).every((row) => row.serving >= 0.99), 'back after their full lists');
+    // With 2% loss a lost answer demotes a naive node until its retry gets through; the hardened one never.
+    assert.ok(rows.slice(400).some((row) => row.serving < 1), 'lost messages demote naive nodes');
   });
 });
 

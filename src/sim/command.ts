@@ -28,6 +28,7 @@ outage-2015 flags (defaults: DESIGN.md §4):
   --duration <s>              virtual seconds to simulate (default ${outageDefaults.durationS})
   --cells <n>                 independent metadata service cells (default ${outageDefaults.cells})
   --fail-cell <i>             instead of the cut, cell i's metadata service fails at --cut-at for --cut-duration
+  --loss <p>                  probability that any one message is lost (default ${outageDefaults.loss})
   --operator <script>         e.g. '${AWS_OPERATOR_SCRIPT}'
   --csv <file>                write the CSV here instead of stdout
   --svg <file>                also draw goodput over time
@@ -53,6 +54,7 @@ const flagOptions = {
   duration: { type: 'string' },
   cells: { type: 'string' },
   'fail-cell': { type: 'string' },
+  loss: { type: 'string' },
   operator: { type: 'string' },
   csv: { type: 'string' },
   svg: { type: 'string' },
@@ -108,6 +110,7 @@ export function outageOptions(flags: Flags): OutageOptions {
     cells,
     failCell,
     routers: outageDefaults.routers,
+    loss: numberFlag(flags, 'loss', outageDefaults.loss, (value) => value >= 0 && value < 1),
     operator: operator.actions,
   };
 }

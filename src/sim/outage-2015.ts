@@ -18,6 +18,8 @@ export interface OutageOptions {
   /** A cell whose metadata service fails at the cut time for the cut duration, instead of the cut. */
   readonly failCell: number | undefined;
   readonly routers: number;
+  /** Probability that any one message is lost. */
+  readonly loss: number;
   readonly operator: readonly OperatorAction[];
 }
 
@@ -35,6 +37,7 @@ export const outageDefaults: OutageOptions = {
   cells: 1,
   failCell: undefined,
   routers: 10,
+  loss: 0,
   operator: [],
 };
 
@@ -56,7 +59,7 @@ export function outageScenario(options: OutageOptions): ScenarioConfig {
     gsiGrowth: options.gsiGrowth,
     cells: options.cells,
     durationS: options.durationS,
-    network: defaultNetwork,
+    network: { ...defaultNetwork, loss: options.loss },
     faults: [fault],
     operator: options.operator,
     routers: options.routers,
