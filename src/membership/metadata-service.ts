@@ -171,8 +171,7 @@ export class MetadataService {
 
   private reject(request: MetadataRequest, retryAfterMs: number, paused: boolean): void {
     this.counters.rejected += 1;
-    // The naive profile has no rejection answer: a refused request simply never gets one.
-    if (this.config.rejectRetryAfterMs === 0 && this.config.pausedRetryAfterMs === 0) return;
+    if (!this.config.answerRejections) return;
     if (request.kind === 'membership') {
       this.outbox.push({ kind: 'membership', requestId: request.requestId, nodeId: request.nodeId, answer: { kind: 'rejected', retryAfterMs, paused } });
     } else if (request.kind === 'partitionMap') {

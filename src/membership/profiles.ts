@@ -42,6 +42,8 @@ export interface MetadataServiceConfig {
   readonly deltaEntriesMax: number;
   readonly serviceTimeBaseMs: number;
   readonly serviceTimePerEntryMs: number;
+  /** Answer a refused request with `retryAfter`; without, a refused request simply never gets an answer. */
+  readonly answerRejections: boolean;
   /** What a rejected node is told to wait (it adds its own jitter). */
   readonly rejectRetryAfterMs: number;
   /** What a node is told to wait while the fleet-wide pause flag is set. */
@@ -92,6 +94,7 @@ export const naiveProfile: MembershipProfile = {
     deltaEntriesMax: Infinity,
     serviceTimeBaseMs: calibration.serviceTimeBaseMs,
     serviceTimePerEntryMs: calibration.serviceTimePerEntryMs,
+    answerRejections: false,
     rejectRetryAfterMs: 0,
     pausedRetryAfterMs: 0,
     operatorLane: false,
@@ -119,6 +122,7 @@ export const hardenedProfile: MembershipProfile = {
     deltaEntriesMax: 256,
     serviceTimeBaseMs: calibration.serviceTimeBaseMs,
     serviceTimePerEntryMs: calibration.serviceTimePerEntryMs,
+    answerRejections: true,
     rejectRetryAfterMs: 5_000,
     pausedRetryAfterMs: 30_000,
     operatorLane: true,

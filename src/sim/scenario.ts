@@ -21,8 +21,11 @@ export interface ScenarioConfig {
 }
 
 export interface NetworkConfig {
+  /** Each node's link to the metadata service has its own one-way delay, drawn once from this range. */
   readonly delayMsMin: number;
   readonly delayMsMax: number;
+  /** Each message adds up to this much to its link's delay. */
+  readonly jitterMs: number;
   /** Probability that any one message is lost. */
   readonly loss: number;
 }
@@ -46,4 +49,4 @@ export interface OperatorAction {
   readonly command: OperatorCommand;
 }
 
-export const defaultNetwork: NetworkConfig = { delayMsMin: 0.5, delayMsMax: 2, loss: 0 };
+export const defaultNetwork: NetworkConfig = { delayMsMin: 0.5, delayMsMax: 2, jitterMs: 0.5, loss: 0 };

@@ -53,6 +53,7 @@ export class Simulation {
   private readonly totalCutSinceMs: number[];
   private readonly linkRestoredAtMs: number[];
   private readonly failedCells: Uint16Array;
+  private readonly linkDelayMs: number[];
   /** Per group, how many of its replicas are up (serving and reachable) at the last sample. */
   private readonly groupReplicasUp: Uint8Array;
   private readonly nodeUp: Uint8Array;
@@ -83,6 +84,8 @@ export class Simulation {
     this.totalCutSinceMs = new Array<number>(nodes).fill(Infinity);
     this.linkRestoredAtMs = new Array<number>(nodes).fill(0);
     this.failedCells = new Uint16Array(config.cells);
+    const { delayMsMin, delayMsMax } = config.network;
+    this.linkDelayMs = Array.from({ length: nodes }, () => delayMsMin + this.prng.nextFloat() * (delayMsMax - delayMsMin));
     this.groupReplicasUp = new Uint8Array(this.layout.groupNodes.length).fill(3);
     this.nodeUp = new Uint8Array(nodes).fill(1);
     this.groupsAvailable = this.layout.groupNodes.length;
@@ -205,7 +208,7 @@ export class Simulation {
   /** A message from a node (or a router or operator, `UNCUT_SENDER`) to a cell's service. */
   private send(node: number, cell: number, request: MetadataRequest): void {
     if (this.failedCells[cell] !== 0 || (node >= 0 && this.cutFromService(node)) || this.lost()) return;
-    this.agenda.push(this.nowMs + this.delayMs(), { kind: 'toService', cell, request });
+    this.agenda.push(this.nowMs + this.delayMs(node), { kind: 'toService', cell, request });
   }
 
   private reply(cell: number, reply: MetadataReply): void {
@@ -215,7 +218,7 @@ export class Simulation {
       if (reply.kind === 'membership' && reply.answer.kind !== 'rejected') this.counts.wasted += 1;
       return;
     }
-    const atMs = this.nowMs + this.delayMs();
+    const atMs = this.nowMs + this.delayMs(reply.kind === 'membership' ? reply.nodeId : UNCUT_SENDER);
     if (reply.kind === 'membership') this.agenda.push(atMs, { kind: 'toNode', reply });
     else this.agenda.push(atMs, { kind: 'toRouter', reply });
   }
@@ -228,9 +231,10 @@ export class Simulation {
     return this.config.network.loss > 0 && this.prng.nextFloat() < this.config.network.loss;
   }
 
-  private delayMs(): number {
-    const { delayMsMin, delayMsMax } = this.config.network;
-    return delayMsMin + this.prng.nextFloat() * (delayMsMax - delayMsMin);
+  /** The node's link delay plus jitter; routers and operators sit on the fastest links. */
+  private delayMs(node: number): number {
+    const network = this.config.network;
+    return (this.linkDelayMs[node] ?? network.delayMsMin) + this.prng.nextFloat() * network.jitterMs;
   }
 
   /** A seeded choice of round(fraction × nodes) distinct nodes (partial Fisher–Yates). */
