@@ -86,7 +86,7 @@ export function goodputSvg(title: string, runs: readonly { profile: ProfileName;
   return linePlotSvg({
     title,
     xLabel: 'virtual time (s)',
-    yLabel: 'share of nodes serving and reachable',
+    yLabel: 'share of nodes',
     xMax,
     yMax: 1,
     series: runs.flatMap((run) => [
