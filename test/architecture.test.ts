@@ -20,11 +20,13 @@ const allowedImports: Record<string, readonly string[]> = {
   streams: ['lib', 'model', 'storage', 'partition', 'metadata', 'streams'],
   router: ['lib', 'model', 'expressions', 'storage', 'partition', 'metadata', 'replication', 'router'],
   protocol: ['lib', 'model', 'expressions', 'storage', 'partition', 'metadata', 'replication', 'router', 'streams', 'protocol'],
-  cluster: ['lib', 'model', 'expressions', 'storage', 'partition', 'metadata', 'replication', 'router', 'streams', 'protocol', 'cluster'],
-  cli: ['lib', 'model', 'expressions', 'storage', 'partition', 'metadata', 'replication', 'router', 'streams', 'protocol', 'cluster', 'cli'],
+  cluster: ['lib', 'model', 'expressions', 'storage', 'partition', 'metadata', 'replication', 'router', 'streams', 'protocol', 'cluster', 'membership'],
+  cli: ['lib', 'model', 'expressions', 'storage', 'partition', 'metadata', 'replication', 'router', 'streams', 'protocol', 'cluster', 'cli', 'sim'],
+  membership: ['lib', 'membership'],
+  sim: ['lib', 'membership', 'sim'],
 };
 
-const pureCores = new Set(['model', 'expressions', 'partition', 'metadata', 'replication', 'router', 'streams']);
+const pureCores = new Set(['model', 'expressions', 'partition', 'metadata', 'replication', 'router', 'streams', 'membership']);
 const impureGlobals = /\b(Date\.now|new Date\(\)|Math\.random|setTimeout|setInterval|setImmediate|process\.)/;
 
 function sourceFiles(directory: string): string[] {

@@ -89,4 +89,11 @@ async function main(argv: readonly string[]): Promise<void> {
   process.on('SIGTERM', () => stop('SIGTERM'));
 }
 
-await main(process.argv.slice(2));
+const argv = process.argv.slice(2);
+if (argv[0] === 'sim') {
+  // The simulator is its own command; the server path below never loads it.
+  const { runSimCommand } = await import('../sim/command.js');
+  process.exitCode = runSimCommand(argv.slice(1));
+} else {
+  await main(argv);
+}

@@ -57,8 +57,10 @@ const PORT_MAX = 65535;
 const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 
 export const usage = `Usage: dynacell [options]
+       dynacell sim <outage-2015|sweep> [flags]
 
 A DynamoDB-compatible database server. Point any AWS SDK, the AWS CLI or boto3 at its endpoint.
+\`dynacell sim\` runs the deterministic simulation of the 2015 membership cascade (dynacell sim help).
 
 Options:
   --port <n>          port to listen on (default ${defaultServerOptions.port}; 0 picks a free port)
