@@ -55,7 +55,7 @@ function comparisonRows(context: ReportContext, comparison: Comparison): string[
   return context.operationNames.map((operation) => {
     const ours = comparison.ours.operations.get(operation);
     // A peer that refuses the operation (dynalite has no transactions) is no benchmark for it.
-    const peerSamples = comparison.peers.map((peer) => peer.operations.get(operation)).filter((sample) => sample !== undefined && sample.failed === 0);
+    const peerSamples = comparison.peers.map((peer) => peer.operations.get(operation)).filter((sample): sample is Sample => sample !== undefined && sample.failed === 0);
     if (ours === undefined || peerSamples.length === 0) return [operation, '–', '–', '–', '–', '–'];
     const bestThroughput = Math.max(...peerSamples.map((sample) => sample.operationsPerSecond));
     const bestCpu = Math.min(...peerSamples.map((sample) => sample.serverCpuMicrosecondsPerOperation));
