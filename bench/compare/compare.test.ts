@@ -69,9 +69,9 @@ describe('load against the floor and an in-memory dynacell', () => {
       heading: 'heading',
       operationNames: ['GetItem'],
       targets: [
-        { name: 'floor', product: 'floor', storage: 'none', startupMs: 1, idleResidentMegabytes: 1, operations: new Map([['GetItem', summary]]) },
-        { name: 'dynacell in-memory', product: 'dynacell', storage: 'memory', startupMs: 1, idleResidentMegabytes: 1, operations: new Map([['GetItem', summary]]) },
-        { name: 'dynalite in-memory', product: 'dynalite', storage: 'memory', startupMs: 1, idleResidentMegabytes: 1, operations: new Map([['GetItem', summary]]) },
+        { name: 'floor', product: 'floor', storage: 'none', startupMs: 1, startupCpuMs: 1, idleResidentMegabytes: 1, operations: new Map([['GetItem', summary]]) },
+        { name: 'dynacell in-memory', product: 'dynacell', storage: 'memory', startupMs: 1, startupCpuMs: 1, idleResidentMegabytes: 1, operations: new Map([['GetItem', summary]]) },
+        { name: 'dynalite in-memory', product: 'dynalite', storage: 'memory', startupMs: 1, startupCpuMs: 1, idleResidentMegabytes: 1, operations: new Map([['GetItem', summary]]) },
       ],
     });
     assert.match(report, /\| GetItem \| 1\.00× \| 1\.00× \| ≥2×: missed \|/);

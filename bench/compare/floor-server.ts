@@ -25,3 +25,4 @@ server.listen(Number(values.port), '127.0.0.1', () => {
   process.stdout.write(`floor listening on ${typeof address === 'object' && address !== null ? address.port : '?'}\n`);
 });
 process.on('SIGTERM', () => process.exit(0));
+process.on('SIGINT', () => process.exit(0));

@@ -7,6 +7,7 @@ export interface TargetSummary {
   readonly product: string;
   readonly storage: Storage;
   readonly startupMs: number;
+  readonly startupCpuMs: number;
   readonly idleResidentMegabytes: number;
   /** Median sample per operation name. */
   readonly operations: ReadonlyMap<string, Sample>;
@@ -120,6 +121,7 @@ export function renderReport(context: ReportContext): string {
       ['', ...names],
       [
         ['spawn to first answer (ms)', ...context.targets.map((target) => whole(target.startupMs))],
+        ['CPU time used by then (ms)', ...context.targets.map((target) => whole(target.startupCpuMs))],
         ['idle RSS (MB)', ...context.targets.map((target) => fixed(target.idleResidentMegabytes, 1))],
         ['loaded RSS, largest seen (MB)', ...context.targets.map((target) => fixed(Math.max(...[...target.operations.values()].map((sample) => sample.residentMegabytes)), 1))],
       ],

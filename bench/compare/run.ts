@@ -110,6 +110,7 @@ async function main(): Promise<void> {
       product: target.spec.product,
       storage: target.spec.storage,
       startupMs: target.startupMs,
+      startupCpuMs: target.startupCpuMs,
       idleResidentMegabytes: idleRss.get(target.spec.name) ?? Number.NaN,
       operations: new Map(selectedOperations.map((operation) => [operation.name, summarise(samples.get(`${target.spec.name}\u0000${operation.name}`) ?? [])])),
     }));

@@ -8,6 +8,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dynamoRequest, sendOnce } from './http-load.js';
+import { cpuTimeMs } from './process-stats.js';
 
 const REPOSITORY = new URL('../../../', import.meta.url).pathname;
 const PEERS = join(REPOSITORY, 'bench', 'peers');
@@ -29,6 +30,8 @@ export interface RunningTarget {
   readonly port: number;
   readonly pid: number;
   readonly startupMs: number;
+  /** CPU time the server used until its first answer: steadier than startupMs on a busy machine. */
+  readonly startupCpuMs: number;
   stop(): Promise<void>;
 }
 
@@ -112,12 +115,14 @@ export async function startTarget(spec: TargetSpec): Promise<RunningTarget> {
     throw new Error(`${spec.name}: ${error instanceof Error ? error.message : String(error)}\n${errors}`);
   }
   const startupMs = Number(process.hrtime.bigint() - spawned) / 1e6;
+  const startupCpuMs = cpuTimeMs(child.pid as number);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
     spec,
     port,
     pid: child.pid as number,
     startupMs,
+    startupCpuMs,
     stop: async () => {
       child.kill('SIGKILL');
       await exited;
