@@ -12,6 +12,12 @@ export interface LoadOptions {
   readonly requests: readonly Buffer[];
   readonly concurrency: number;
   readonly durationMs: number;
+  /**
+   * Load before the measured part, in the same closed loops: answers to requests sent before it ends are
+   * not counted, and `onMeasureStart` runs when it ends (no pause to drain between the two).
+   */
+  readonly warmupMs?: number;
+  readonly onMeasureStart?: () => void;
 }
 
 export interface LoadResult {
@@ -136,21 +142,36 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   let next = 0;
   let failed = 0;
   let firstFailure: string | undefined;
-  const started = process.hrtime.bigint();
+  const warmupNs = BigInt(options.warmupMs ?? 0) * 1_000_000n;
+  let started = process.hrtime.bigint() + warmupNs;
   const deadline = started + BigInt(options.durationMs) * 1_000_000n;
+  let measuring = warmupNs === 0n;
+  const measureStart = (): void => {
+    measuring = true;
+    started = process.hrtime.bigint();
+    options.onMeasureStart?.();
+  };
+  if (measuring) measureStart();
+  else setTimeout(measureStart, options.warmupMs);
   await Promise.all(
     sockets.map(
       (socket) =>
         new Promise<void>((resolve, reject) => {
           const parser = new AnswerParser();
           let sentAt = 0n;
+          let counted = false;
           const send = (): void => {
             sentAt = process.hrtime.bigint();
+            counted = measuring;
             socket.write(options.requests[next++ % options.requests.length] as Buffer);
           };
           socket.on('data', (chunk: Buffer) => {
             for (const answer of parser.push(chunk)) {
               const now = process.hrtime.bigint();
+              if (!counted) {
+                send();
+                continue;
+              }
               latencies.push(Number(now - sentAt) / 1000);
               if (answer.status !== 200) {
                 failed++;

@@ -25,11 +25,19 @@ export interface MeasureOptions {
 }
 
 export async function measure(options: MeasureOptions): Promise<Sample> {
-  const load = { port: options.port, requests: options.requests, concurrency: options.concurrency };
-  if (options.warmupMs > 0) await runLoad({ ...load, durationMs: options.warmupMs });
-  const serverCpuBefore = cpuTimeMs(options.pid);
-  const generatorCpuBefore = process.cpuUsage();
-  const result = await runLoad({ ...load, durationMs: options.durationMs });
+  let serverCpuBefore = 0;
+  let generatorCpuBefore = process.cpuUsage();
+  const result = await runLoad({
+    port: options.port,
+    requests: options.requests,
+    concurrency: options.concurrency,
+    warmupMs: options.warmupMs,
+    durationMs: options.durationMs,
+    onMeasureStart: () => {
+      serverCpuBefore = cpuTimeMs(options.pid);
+      generatorCpuBefore = process.cpuUsage();
+    },
+  });
   const generatorCpu = process.cpuUsage(generatorCpuBefore);
   const serverCpuMs = cpuTimeMs(options.pid) - serverCpuBefore;
   return {

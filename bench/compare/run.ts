@@ -8,7 +8,7 @@
  * Writes bench/results/<timestamp>.md and bench/results/latest.md; with --readme, also the benchmark section
  * of README.md.
  */
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -55,13 +55,10 @@ async function prepareTable(target: RunningTarget): Promise<void> {
   for (const body of initialDataBodies()) await call(target, 'BatchWriteItem', body);
 }
 
+/** The first line a `--version`-style command prints (java prints it on stderr). */
 function version(command: string, args: string[]): string {
-  try {
-    return execFileSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).split('\n')[0]?.trim() ?? '';
-  } catch (error) {
-    const stderr = (error as { stderr?: string }).stderr ?? '';
-    return stderr.split('\n')[0]?.trim() ?? 'unknown';
-  }
+  const result = spawnSync(command, args, { encoding: 'utf8' });
+  return `${result.stdout ?? ''}${result.stderr ?? ''}`.split('\n')[0]?.trim() || 'unknown';
 }
 
 function peerVersions(): string {
@@ -84,7 +81,8 @@ async function main(): Promise<void> {
       running.push(target);
       process.stderr.write(`${spec.name}: first answer after ${target.startupMs.toFixed(0)} ms\n`);
     }
-    for (const target of running) await prepareTable(target);
+    // Loaded side by side: DynamoDB Local on disk alone takes over a minute for it on a busy machine.
+    await Promise.all(running.map((target) => prepareTable(target)));
     const samples = new Map<string, Sample[]>();
     const prepared = new Map(selectedOperations.map((operation) => [operation.name, operation.requests()]));
     for (let round = 0; round < rounds; round++) {
