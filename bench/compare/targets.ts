@@ -44,7 +44,8 @@ function dynamoDbLocalDirectory(): string {
 
 function dynamoDbLocal(port: number, storageArguments: string[]): [string, ...string[]] {
   const directory = dynamoDbLocalDirectory();
-  return ['java', `-Djava.library.path=${join(directory, 'DynamoDBLocal_lib')}`, '-jar', join(directory, 'DynamoDBLocal.jar'), '-port', String(port), ...storageArguments];
+  // No telemetry: the machine has no internet, and the attempts would cost the server time during the run.
+  return ['java', `-Djava.library.path=${join(directory, 'DynamoDBLocal_lib')}`, '-jar', join(directory, 'DynamoDBLocal.jar'), '-port', String(port), '-disableTelemetry', ...storageArguments];
 }
 
 const DYNACELL = join(REPOSITORY, 'bin', 'dynacell.js');
@@ -105,7 +106,8 @@ export async function startTarget(spec: TargetSpec): Promise<RunningTarget> {
   const directory = mkdtempSync(join(tmpdir(), 'dynacell-compare-'));
   const [command, ...args] = spec.command(port, directory);
   const spawned = process.hrtime.bigint();
-  const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  // Run in the target's own directory: DynamoDB Local writes a metadata file into its working directory.
+  const child = spawn(command, args, { cwd: directory, stdio: ['ignore', 'ignore', 'pipe'] });
   let errors = '';
   child.stderr?.on('data', (chunk: Buffer) => (errors = (errors + chunk.toString()).slice(-2000)));
   try {
