@@ -111,12 +111,14 @@ export function queryPartition(
     if (range.forward) start = maxBytes(start, successor(after));
     else end = minBytes(end, after);
   }
+  // The range's bounds are encoded once here, not once per entry read.
+  const sortKeyMatcher = range.sortKeyRange === undefined || key.sortKey === undefined ? undefined : encodedSortKeyMatcher(range.sortKeyRange);
   const matches = (entry: Item): boolean => {
     const partitionValue = entry[key.partitionKey.name] as KeyValue | undefined;
     if (partitionValue === undefined || compareBytes(encodeKeyValue(partitionValue), encodedPartitionKey) !== 0) return false;
-    if (range.sortKeyRange === undefined || key.sortKey === undefined) return true;
+    if (sortKeyMatcher === undefined || key.sortKey === undefined) return true;
     const sortValue = entry[key.sortKey.name] as KeyValue | undefined;
-    return sortValue !== undefined && sortKeyMatches(range.sortKeyRange, sortValue);
+    return sortValue !== undefined && sortKeyMatcher(encodeKeyValue(sortValue));
   };
   return readRange(engine, partitionId, schema, target, { start, end, reverse: !range.forward }, budget, matches);
 }
@@ -234,16 +236,26 @@ function sortKeyBounds(base: Uint8Array, range: SortKeyRange | undefined): { sta
 
 /** Whether a sort-key value is in the range (checked on each entry: stored keys may be bounded). */
 export function sortKeyMatches(range: SortKeyRange, value: KeyValue): boolean {
-  const encoded = encodeKeyValue(value);
+  return encodedSortKeyMatcher(range)(encodeKeyValue(value));
+}
+
+/** A test of encoded sort-key values against the range, with the range's bounds encoded once. */
+function encodedSortKeyMatcher(range: SortKeyRange): (encoded: Uint8Array) => boolean {
   switch (range.kind) {
-    case 'between':
-      return compareBytes(encoded, encodeKeyValue(range.lower)) >= 0 && compareBytes(encoded, encodeKeyValue(range.upper)) <= 0;
+    case 'between': {
+      const lower = encodeKeyValue(range.lower);
+      const upper = encodeKeyValue(range.upper);
+      return (encoded) => compareBytes(encoded, lower) >= 0 && compareBytes(encoded, upper) <= 0;
+    }
     case 'beginsWith': {
       const prefix = unterminated(range.prefix);
-      return encoded.length >= prefix.length && compareBytes(encoded.subarray(0, prefix.length), prefix) === 0;
+      return (encoded) => encoded.length >= prefix.length && compareBytes(encoded.subarray(0, prefix.length), prefix) === 0;
     }
-    case 'comparison':
-      return orderSatisfies(compareBytes(encoded, encodeKeyValue(range.value)), range.comparator);
+    case 'comparison': {
+      const bound = encodeKeyValue(range.value);
+      const comparator = range.comparator;
+      return (encoded) => orderSatisfies(compareBytes(encoded, bound), comparator);
+    }
   }
 }
 

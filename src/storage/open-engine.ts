@@ -6,7 +6,6 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { acquireDataDirectoryLock } from './data-directory-lock.js';
 import type { StorageEngine } from './engine.js';
-import { openLmdbStorageEngine } from './lmdb-engine.js';
 import { MemoryStorageEngine } from './memory-engine.js';
 
 export interface StorageEngineOptions {
@@ -20,6 +19,9 @@ export const storageFolderName = 'storage';
 
 export async function openStorageEngine(options: StorageEngineOptions): Promise<StorageEngine> {
   if (options.inMemory) return new MemoryStorageEngine();
+  // Loaded only here: lmdb's native module and its dependencies take ~150 ms to load, which an in-memory
+  // server never needs.
+  const { openLmdbStorageEngine } = await import('./lmdb-engine.js');
   mkdirSync(options.dataDirectory, { recursive: true });
   const lock = acquireDataDirectoryLock(options.dataDirectory);
   try {
