@@ -14,7 +14,7 @@ import {
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import { DescribeStreamCommand, GetRecordsCommand, GetShardIteratorCommand, type DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
-import { seededRandom } from '../src/storage/reference-model.js';
+import { createPrng } from '../src/lib/prng.js';
 import { clientFor, exitOf, spawnServer, temporaryDirectory, type ServerProcess } from './support/server.js';
 import { streamsClientFor } from './support/streams.js';
 
@@ -160,7 +160,8 @@ describe('replaying a stream', () => {
         let stop = false;
         let killed = false;
         const writers = Array.from({ length: WRITERS }, async (_, writer) => {
-          const random = seededRandom(phase * 1000 + writer);
+          const prng = createPrng(phase * 1000 + writer);
+          const random = (): number => prng.nextFloat();
           for (let step = 0; !stop; step++) {
             try {
               await randomWrite(db, random, writer, step);

@@ -10,6 +10,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { clientFor, exitOf, spawnServer, temporaryDirectory } from './support/server.js';
 import { createTable } from './support/tables.js';
+import { createPrng } from '../src/lib/prng.js';
 
 const TABLE = 'accounts';
 const ACCOUNTS = 20;
@@ -54,11 +55,8 @@ describe('transfers between accounts', () => {
       let committed = 0;
       let snapshots = 0;
       const failures: string[] = [];
-      let seed = 7;
-      const random = (below: number): number => {
-        seed = (seed * 1103515245 + 12345) % 2147483648;
-        return seed % below;
-      };
+      const prng = createPrng(7);
+      const random = (below: number): number => prng.nextInt(below);
       const transfer = async (): Promise<void> => {
         while (!stop) {
           const from = random(ACCOUNTS);

@@ -3,6 +3,7 @@
  * sorted when a range needs it), plus a seeded generator for reproducible random data.
  */
 import type { RangeOptions, StorageKey, StorageValue, WriteOperation } from './engine.js';
+import type { Prng } from '../lib/prng.js';
 
 /** Applies writes to a Map; sorts its entries again only after a change. */
 export class ReferenceModel {
@@ -44,19 +45,8 @@ function firstIndexAtOrAbove(sorted: ReadonlyArray<{ key: StorageKey }>, bound: 
   return low;
 }
 
-/** mulberry32: a small seeded generator, so a failure replays. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let mixed = Math.imul(state ^ (state >>> 15), 1 | state);
-    mixed = (mixed + Math.imul(mixed ^ (mixed >>> 7), 61 | mixed)) ^ mixed;
-    return ((mixed ^ (mixed >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-export function randomBytes(random: () => number, length: number): Uint8Array {
+export function randomBytes(random: Prng, length: number): Uint8Array {
   const result = new Uint8Array(length);
-  for (let index = 0; index < length; index++) result[index] = Math.floor(random() * 256);
+  for (let index = 0; index < length; index++) result[index] = random.nextInt(256);
   return result;
 }

@@ -13,7 +13,8 @@ import {
   type StorageValue,
   type WriteOperation,
 } from './engine.js';
-import { randomBytes, ReferenceModel, seededRandom } from './reference-model.js';
+import { createPrng } from '../lib/prng.js';
+import { randomBytes, ReferenceModel } from './reference-model.js';
 
 export type OpenFreshEngine = () => Promise<StorageEngine>;
 
@@ -286,18 +287,18 @@ export function runStorageEngineContract(name: string, openFresh: OpenFreshEngin
     describe('against a reference model', () => {
       test('20,000 random keys agree with a sorted reference', () =>
         withEngine(async (engine) => {
-          const random = seededRandom(20_000);
+          const random = createPrng(20_000);
           const model = new ReferenceModel();
           const keys: StorageKey[] = [];
           for (let batch = 0; batch < 200; batch++) {
             const operations: WriteOperation[] = [];
             for (let index = 0; index < 100; index++) {
-              const key = randomBytes(random, 1 + Math.floor(random() * 16));
+              const key = randomBytes(random, 1 + random.nextInt(16));
               keys.push(key);
-              operations.push(put(key, randomBytes(random, Math.floor(random() * 32))));
+              operations.push(put(key, randomBytes(random, random.nextInt(32))));
             }
             for (let index = 0; index < 20; index++) {
-              operations.push(remove(keys[Math.floor(random() * keys.length)] as StorageKey));
+              operations.push(remove(keys[random.nextInt(keys.length)] as StorageKey));
             }
             model.apply(operations);
             await engine.write(operations);
@@ -307,13 +308,13 @@ export function runStorageEngineContract(name: string, openFresh: OpenFreshEngin
             assert.deepEqual(entriesOf(engine, { reverse }), model.range({ reverse }));
           }
           for (let query = 0; query < 100; query++) {
-            const bounds = [randomBytes(random, 1 + Math.floor(random() * 3)), randomBytes(random, 2)];
+            const bounds = [randomBytes(random, 1 + random.nextInt(3)), randomBytes(random, 2)];
             bounds.sort(Buffer.compare);
             const options: RangeOptions = {
               start: bounds[0] as StorageKey,
               end: bounds[1] as StorageKey,
-              reverse: random() < 0.5,
-              limit: Math.floor(random() * 200),
+              reverse: random.nextFloat() < 0.5,
+              limit: random.nextInt(200),
             };
             assert.deepEqual(entriesOf(engine, options), model.range(options));
           }
