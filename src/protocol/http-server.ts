@@ -114,6 +114,7 @@ function readBody(request: IncomingMessage, response: ServerResponse, budget: Bu
     refused = true;
     chunks.length = 0;
     release();
+    response.setHeader('x-amzn-RequestId', newRequestId());
     response.setHeader('Connection', 'close');
     answer();
   };
@@ -122,17 +123,13 @@ function readBody(request: IncomingMessage, response: ServerResponse, budget: Bu
     length += chunk.length;
     if (length > limits.requestBodyBytesMax) {
       return refuse(() => {
-        response.setHeader('x-amzn-RequestId', newRequestId());
         response.statusCode = 413;
         response.setHeader('Transfer-Encoding', 'chunked');
         response.end();
       });
     }
     if (!budget.take(chunk.length)) {
-      return refuse(() => {
-        response.setHeader('x-amzn-RequestId', newRequestId());
-        sendError(response, serviceUnavailable(), AMZ_JSON_CONTENT_TYPE);
-      });
+      return refuse(() => sendError(response, serviceUnavailable(), AMZ_JSON_CONTENT_TYPE));
     }
     heldBytes += chunk.length;
     chunks.push(chunk);
