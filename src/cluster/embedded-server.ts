@@ -116,6 +116,7 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions, logger
     controlPlane,
     { sweepIntervalMs: options.ttlSweepIntervalMs, deletesPerSecond: options.ttlDeletesPerSecond },
     logger,
+    nowMs,
   );
   const address = frontDoor.server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;

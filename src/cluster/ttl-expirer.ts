@@ -182,6 +182,7 @@ export function startTimeToLiveExpirer(
   targets: ExpiryTargets,
   settings: { readonly sweepIntervalMs?: number | undefined; readonly deletesPerSecond?: number | undefined },
   logger: Logger,
+  nowMs: () => number,
 ): TimeToLiveExpirer {
   const expirer = new TimeToLiveExpirer(
     router,
@@ -192,6 +193,8 @@ export function startTimeToLiveExpirer(
       scannedItemsPerSecond: expiryPacingDefaults.scannedItemsPerSecond,
     },
     logger,
+    eventLoopLoadGauge(),
+    nowMs,
   );
   expirer.start();
   return expirer;
