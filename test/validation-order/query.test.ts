@@ -6,6 +6,7 @@ import {
   badValueCases,
   emptyValues,
   notFound,
+  recordedCases,
   runValidationCases,
   validation,
   type ExpectedError,
@@ -13,13 +14,7 @@ import {
 } from './validation-cases.js';
 
 const QUERY = 'dynalite test/query.js';
-
-function queryCase(name: string, body: Record<string, unknown>, expected: ExpectedError): ValidationCase {
-  return { name, source: QUERY, operation: 'Query', body, expected };
-}
-
-const onMissing = (name: string, members: Record<string, unknown>, message: string | RegExp) =>
-  queryCase(name, { TableName: 'abc', ...members }, validation(message));
+const { make: queryCase, onMissing } = recordedCases('Query', QUERY);
 
 /** The two ways of giving a key condition, legacy and expression, which DynamoDB answers alike here. */
 type KeyOptions = Record<string, unknown>;

@@ -6,6 +6,7 @@ import {
   badValueCases,
   emptyValues,
   notFound,
+  recordedCases,
   runValidationCases,
   validation,
   withKnownDifference,
@@ -14,13 +15,7 @@ import {
 } from './validation-cases.js';
 
 const SCAN = 'dynalite test/scan.js';
-
-function scanCase(name: string, body: Record<string, unknown>, expected: ExpectedError): ValidationCase {
-  return { name, source: SCAN, operation: 'Scan', body, expected };
-}
-
-const onMissing = (name: string, members: Record<string, unknown>, message: string | RegExp) =>
-  scanCase(name, { TableName: 'abc', ...members }, validation(message));
+const { make: scanCase, onMissing } = recordedCases('Scan', SCAN);
 
 const legacyBase = {
   ScanFilter: { a: { ComparisonOperator: 'EQ', AttributeValueList: [{}] } },

@@ -39,6 +39,17 @@ export function validation(message: string | RegExp): ExpectedError {
   return { status: 400, type: 'com.amazon.coral.validate#ValidationException', message };
 }
 
+/**
+ * The case builders of one operation's recorded source: `make` for any request, `onMissing` for members on a
+ * request to a table that does not exist (validation must answer before the lookup).
+ */
+export function recordedCases(operation: string, source: string) {
+  const make = (name: string, body: Record<string, unknown>, expected: ExpectedError): ValidationCase => ({ name, source, operation, body, expected });
+  const onMissing = (name: string, members: Record<string, unknown>, message: string | RegExp): ValidationCase =>
+    make(name, { TableName: 'abc', ...members }, validation(message));
+  return { make, onMissing };
+}
+
 export const notFound: ExpectedError = {
   status: 400,
   type: `${DYNAMODB}ResourceNotFoundException`,
