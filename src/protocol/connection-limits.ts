@@ -66,8 +66,8 @@ export class BufferedBodyBudget {
 }
 
 /**
- * DynamoDB's answer when it cannot take a request for now (HTTP 503); the SDKs retry it. The text is the
- * one DynamoDB's error documentation gives for 503.
+ * DynamoDB's answer when it cannot take a request for now (HTTP 503); the SDKs retry it by its status.
+ * Type and text follow DynamoDB's error documentation for 503; no recorded answer confirms them.
  */
 export function serviceUnavailable(): DynamoDbError {
   return new DynamoDbError('ServiceUnavailable', 'DynamoDB is currently unavailable. (This should be a temporary state.)');
