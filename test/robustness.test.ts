@@ -24,6 +24,9 @@ const PLAIN = 'robust-plain';
 const INDEXED = 'robust-indexed';
 const SCRATCH = 'robust-scratch';
 const DOOMED = 'robust-doomed';
+const LIVE_STREAM_ARN = 'robust-live-stream-arn';
+const LIVE_SHARD_ID = 'robust-live-shard-id';
+const LIVE_SHARD_ITERATOR = 'robust-live-shard-iterator';
 const arnOf = (table: string): string => `arn:aws:dynamodb:us-east-1:000000000000:table/${table}`;
 
 interface Probe {
@@ -228,7 +231,29 @@ const validRequests: ReadonlyArray<{ readonly operation: string; readonly body: 
     operation: 'TransactGetItems',
     body: { TransactItems: [{ Get: { TableName: PLAIN, Key: { pk: { S: 'fuzz' } }, ProjectionExpression: 'v' } }, { Get: { TableName: INDEXED, Key: indexedKey } }] },
   },
+  { operation: 'UpdateTimeToLive', body: { TableName: SCRATCH, TimeToLiveSpecification: { Enabled: true, AttributeName: 'expires' } } },
+  { operation: 'DescribeTimeToLive', body: { TableName: PLAIN } },
+  { operation: 'ListStreams', body: { TableName: PLAIN, Limit: 2 } },
+  { operation: 'DescribeStream', body: { StreamArn: LIVE_STREAM_ARN, Limit: 10 } },
+  { operation: 'GetShardIterator', body: { StreamArn: LIVE_STREAM_ARN, ShardId: LIVE_SHARD_ID, ShardIteratorType: 'TRIM_HORIZON' } },
+  { operation: 'GetRecords', body: { ShardIterator: LIVE_SHARD_ITERATOR, Limit: 100 } },
 ];
+
+/**
+ * PLAIN's stream ARN, a shard id and an iterator exist only once the server runs: requests carry these
+ * stand-ins, which sendAll replaces with the live values (a mutation that breaks a stand-in leaves it as it is).
+ */
+const liveStream = new Map<string, string>();
+
+function withLiveStream(request: RawRequest): RawRequest {
+  const body = request.body;
+  if (typeof body !== 'string' || !body.includes('robust-live-')) return request;
+  let replaced = body;
+  for (const [standIn, value] of liveStream) replaced = replaced.replaceAll(standIn, value);
+  const headers = request.headers;
+  const length = headers?.['content-length'] === undefined ? {} : { headers: { ...headers, 'content-length': String(Buffer.byteLength(replaced)) } };
+  return { ...request, ...length, body: replaced };
+}
 
 // ---- what a mutation puts in place of a member --------------------------------------------------------
 
@@ -563,7 +588,7 @@ async function sendAll(endpoint: string, probes: readonly Probe[]): Promise<Fail
       let problem: string | undefined;
       let answer = '';
       try {
-        const response = await rawRequest(endpoint, probe.request);
+        const response = await rawRequest(endpoint, withLiveStream(probe.request));
         problem = problemWith(probe, response);
         answer = `${response.status} ${response.body.slice(0, 200)}`;
       } catch (error) {
@@ -622,6 +647,19 @@ const sender =
 const STATUS_POLLS_MAX = 100;
 
 /** Waits for a table to be ACTIVE; returns the last DescribeTable answer (an error one included). */
+/** Reads PLAIN's stream ARN, its first shard and an iterator into it, for the stand-ins of the requests. */
+async function learnLiveStream(send: Send): Promise<void> {
+  const table = JSON.parse((await send('DescribeTable', { TableName: PLAIN })).body) as { Table: { LatestStreamArn: string } };
+  const streamArn = table.Table.LatestStreamArn;
+  const stream = JSON.parse((await send('DescribeStream', { StreamArn: streamArn })).body) as { StreamDescription: { Shards: { ShardId: string }[] } };
+  const shardId = stream.StreamDescription.Shards[0]?.ShardId as string;
+  const iterator = await send('GetShardIterator', { StreamArn: streamArn, ShardId: shardId, ShardIteratorType: 'TRIM_HORIZON' });
+  assert.equal(iterator.status, 200, iterator.body);
+  liveStream.set(LIVE_STREAM_ARN, streamArn);
+  liveStream.set(LIVE_SHARD_ID, shardId);
+  liveStream.set(LIVE_SHARD_ITERATOR, (JSON.parse(iterator.body) as { ShardIterator: string }).ShardIterator);
+}
+
 async function describeWhenActive(send: Send, table: string): Promise<RawResponse> {
   let described = await send('DescribeTable', { TableName: table });
   for (let poll = 0; poll < STATUS_POLLS_MAX && described.status === 200; poll++) {
@@ -639,7 +677,7 @@ describe('robustness against malformed requests', { timeout: 60_000 * ROUNDS }, 
   before(async () => {
     server = await startTestServer();
     for (const [name, definition] of [
-      [PLAIN, plainDefinition],
+      [PLAIN, { ...plainDefinition, StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' } }],
       [INDEXED, indexedDefinition],
       [SCRATCH, indexedDefinition],
       [DOOMED, plainDefinition],
@@ -652,6 +690,7 @@ describe('robustness against malformed requests', { timeout: 60_000 * ROUNDS }, 
       const put = await send('PutItem', { TableName: table, Item: item });
       assert.equal(put.status, 200, put.body);
     }
+    await learnLiveStream(send);
   });
   after(() => server.close());
 
@@ -730,6 +769,11 @@ describe('robustness against malformed requests', { timeout: 60_000 * ROUNDS }, 
     }
     const listed = await send('ListTables', {});
     assert.equal(listed.status, 200);
+    const streamArn = liveStream.get(LIVE_STREAM_ARN);
+    const iterator = await send('GetShardIterator', { StreamArn: streamArn, ShardId: liveStream.get(LIVE_SHARD_ID), ShardIteratorType: 'TRIM_HORIZON' });
+    assert.equal(iterator.status, 200, iterator.body);
+    const records = await send('GetRecords', { ShardIterator: (JSON.parse(iterator.body) as { ShardIterator: string }).ShardIterator });
+    assert.equal(records.status, 200, records.body);
   });
 });
 

@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import { streamsOperationNames, streamsTargetPrefix } from '../../src/protocol/operation-names.js';
 
 export interface RawResponse {
   readonly status: number;
@@ -34,11 +35,11 @@ export function rawRequest(endpoint: string, options: RawRequest): Promise<RawRe
   });
 }
 
-/** Headers of a well-formed (unverified) SigV4 request for an operation. */
+/** Headers of a well-formed (unverified) SigV4 request for an operation (of DynamoDB or DynamoDB Streams). */
 export function signedHeaders(operation: string, contentType = 'application/x-amz-json-1.0'): Record<string, string> {
   return {
     'content-type': contentType,
-    'x-amz-target': `DynamoDB_20120810.${operation}`,
+    'x-amz-target': `${streamsOperationNames.has(operation) ? streamsTargetPrefix : 'DynamoDB_20120810'}.${operation}`,
     'x-amz-date': '20261126T120000Z',
     authorization:
       'AWS4-HMAC-SHA256 Credential=AKIDTESTEXAMPLE/20261126/us-east-1/dynamodb/aws4_request, SignedHeaders=host;x-amz-date;x-amz-target, Signature=0123456789abcdef',
