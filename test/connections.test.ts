@@ -71,6 +71,15 @@ describe('connection timeouts', () => {
     assert.ok(closedAfterMs < (SHORT_LIMITS.requestTimeoutMs as number) + TIMEOUT_SLACK_MS, `closed after ${closedAfterMs} ms`);
   });
 
+  it('answers 408 and closes a connection whose chunked body stops arriving (served by node:http)', async () => {
+    const connection = await openConnection(server.endpoint);
+    const headers = { ...signedHeaders('ListTables'), host: 'localhost', 'transfer-encoding': 'chunked' };
+    connection.socket.write(`POST / HTTP/1.1\r\n${Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('')}\r\n5\r\n{"Lim`);
+    const closedAfterMs = await connection.closed;
+    assert.match(connection.received(), /^HTTP\/1\.1 408 /);
+    assert.ok(closedAfterMs < (SHORT_LIMITS.requestTimeoutMs as number) + TIMEOUT_SLACK_MS, `closed after ${closedAfterMs} ms`);
+  });
+
   it('closes a connection that never sends a byte', async () => {
     const connection = await openConnection(server.endpoint);
     const closedAfterMs = await connection.closed;

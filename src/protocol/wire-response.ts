@@ -1,23 +1,35 @@
-import { crc32 } from 'node:zlib';
-import type { ServerResponse } from 'node:http';
 import type { DynamoDbError } from '../lib/errors.js';
 
 /** The JSON 1.0 content type DynamoDB answers with (unless the request said application/json). */
 export const AMZ_JSON_CONTENT_TYPE = 'application/x-amz-json-1.0';
 export const PLAIN_JSON_CONTENT_TYPE = 'application/json';
 
-/** Sends a body with the headers every DynamoDB answer carries: x-amz-crc32 and Content-Length. */
-export function sendRaw(response: ServerResponse, status: number, body: string, contentType?: string): void {
-  const bytes = Buffer.from(body, 'utf8');
-  response.statusCode = status;
-  response.setHeader('x-amz-crc32', String(crc32(bytes)));
-  if (contentType !== undefined) response.setHeader('Content-Type', contentType);
-  response.setHeader('Content-Length', String(bytes.length));
-  response.end(bytes);
+/**
+ * One answer, as data: the front door's transports (the fast HTTP/1.1 path and node:http) write it. Every
+ * answer carries x-amzn-RequestId; a checksummed one (all but the CORS preflight and the refusals written
+ * before a body is read) also x-amz-crc32 of its exact bytes, and Content-Length.
+ */
+export interface WireAnswer {
+  readonly status: number;
+  /** The body as sent: a string is sent as UTF-8. */
+  readonly body: string | Buffer;
+  readonly contentType?: string | undefined;
+  /** Headers beyond the ones every answer carries (CORS), in order. */
+  readonly headers?: ReadonlyArray<readonly [string, string]> | undefined;
+  /** False for answers DynamoDB sends without x-amz-crc32 (the CORS preflight). */
+  readonly checksum?: boolean | undefined;
+  /** Close the connection once the answer is written (refusals of a body still arriving). */
+  readonly close?: boolean | undefined;
+  /** The body-less refusal of a request over 16 MB: `Transfer-Encoding: chunked` and no Content-Length. */
+  readonly chunkedEmpty?: boolean | undefined;
 }
 
-export function sendJson(response: ServerResponse, status: number, value: unknown, contentType: string): void {
-  sendRaw(response, status, JSON.stringify(value), contentType);
+export function rawAnswer(status: number, body: string, contentType?: string): WireAnswer {
+  return { status, body, contentType };
+}
+
+export function jsonAnswer(status: number, value: unknown, contentType: string): WireAnswer {
+  return { status, body: JSON.stringify(value), contentType };
 }
 
 /** DynamoDB's error body: `__type` with the wire prefix, and `message` when there is one. */
@@ -28,6 +40,6 @@ export function errorBody(error: DynamoDbError): Record<string, unknown> {
   return body;
 }
 
-export function sendError(response: ServerResponse, error: DynamoDbError, contentType: string): void {
-  sendJson(response, error.status, errorBody(error), contentType);
+export function errorAnswer(error: DynamoDbError, contentType: string): WireAnswer {
+  return jsonAnswer(error.status, errorBody(error), contentType);
 }
