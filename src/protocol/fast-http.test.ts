@@ -115,16 +115,20 @@ describe('fast HTTP/1.1 path', () => {
   it('parses heads strictly, leaving everything unusual to node:http', () => {
     const head = (lines: string[]): string => lines.join('\r\n');
     const parsed = parseFastHead(head(['POST /?a=1 HTTP/1.1', 'Host: x', 'Content-Length:  12 ', 'X-Amz-Target:\tDynamoDB_20120810.ListTables']), 100);
-    assert.deepEqual(parsed, {
-      request: {
-        method: 'POST',
-        url: '/?a=1',
-        headers: Object.assign(Object.create(null) as object, { host: 'x', 'content-length': '12', 'x-amz-target': 'DynamoDB_20120810.ListTables' }),
-        rawHeaders: ['Host', 'x', 'Content-Length', '12', 'X-Amz-Target', 'DynamoDB_20120810.ListTables'],
-      },
-      contentLength: 12,
-      close: false,
+    assert.deepEqual(parsed?.request.headers, {
+      'content-type': undefined,
+      'x-amz-target': 'DynamoDB_20120810.ListTables',
+      authorization: undefined,
+      'x-amz-date': undefined,
+      date: undefined,
+      origin: undefined,
+      'access-control-request-headers': undefined,
+      'access-control-request-method': undefined,
     });
+    assert.deepEqual(parsed?.request.rawHeaders, ['Host', 'x', 'Content-Length', '12', 'X-Amz-Target', 'DynamoDB_20120810.ListTables']);
+    assert.equal(parsed?.request.url, '/?a=1');
+    assert.equal(parsed?.contentLength, 12);
+    assert.equal(parsed?.close, false);
     assert.equal(parseFastHead(head(['POST / HTTP/1.1', 'Connection: Close']), 100)?.close, true);
     assert.equal(parseFastHead(head(['GET / HTTP/1.1']), 100)?.contentLength, 0);
     for (const refused of [
@@ -138,11 +142,14 @@ describe('fast HTTP/1.1 path', () => {
       ['POST / HTTP/1.1', 'Expect: 100-continue'],
       ['POST / HTTP/1.1', 'Upgrade: h2c'],
       ['POST / HTTP/1.1', 'Connection: Upgrade'],
-      ['POST / HTTP/1.1', 'A: 1', 'a: 2'],
+      ['POST / HTTP/1.1', 'X-Amz-Target: a', 'x-amz-target: b'],
+      ['POST / HTTP/1.1', 'Content-Length: 1', 'content-length: 1'],
       ['POST / HTTP/1.1', ' folded: x'],
       ['POST / HTTP/1.1', 'name : x'],
       ['POST / HTTP/1.1', 'no-colon'],
       ['POST / HTTP/1.1', 'X: a\nb'],
+      ['POST / HTTP/1.1', 'X: a\rb'],
+      ['POST / HTTP/1.1', 'X: a\u0001b'],
       ['POST /\u00e9 HTTP/1.1'],
     ]) {
       assert.equal(parseFastHead(head(refused), 100), undefined, JSON.stringify(refused));
