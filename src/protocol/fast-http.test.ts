@@ -2,6 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import { crc32 } from 'node:zlib';
+import fc from 'fast-check';
 import { createLogger } from '../lib/logger.js';
 import { signedHeaders } from '../../test/support/raw-http.js';
 import { RawConnection, requestBytes } from '../../test/support/raw-connection.js';
@@ -156,3 +157,65 @@ describe('fast HTTP/1.1 path', () => {
     }
   });
 });
+
+describe('fast HTTP/1.1 path under malformed input', () => {
+  let frontDoor: FrontDoor;
+  let endpoint: string;
+  const faults: string[] = [];
+  before(async () => {
+    const handlers = new Map<string, OperationHandler>([['ListTables', () => ({ TableNames: [] })]]);
+    frontDoor = createFrontDoor({ region: 'us-east-1', handlers, logger: createLogger('error', (line) => faults.push(line)) });
+    await new Promise<void>((resolve) => frontDoor.server.listen(0, '127.0.0.1', resolve));
+    endpoint = `http://127.0.0.1:${(frontDoor.server.address() as AddressInfo).port}`;
+  });
+  after(() => frontDoor.close());
+
+  const valid = requestBytes(signedHeaders('ListTables'), '{}');
+
+  it('never throws on a mutated head, and accepts only heads it can read exactly', () => {
+    fc.assert(
+      fc.property(mutatedText(valid.slice(0, valid.indexOf('\r\n\r\n'))), (head) => {
+        const parsed = parseFastHead(head, 100);
+        if (parsed === undefined) return;
+        assert.equal(parsed.request.rawHeaders.length % 2, 0);
+        for (const text of parsed.request.rawHeaders) assert.doesNotMatch(text, /[\r\n\x00]/);
+        assert.ok(Number.isInteger(parsed.contentLength) && parsed.contentLength >= 0 && parsed.contentLength <= 100);
+      }),
+      { numRuns: 2_000, seed: 20261127 },
+    );
+  });
+
+  it('keeps serving after mutated requests, each answered or closed, and logs no fault', async () => {
+    const samples = fc.sample(mutatedText(valid), { numRuns: 150, seed: 20261127 });
+    for (const sample of samples) {
+      const connection = await RawConnection.open(endpoint);
+      connection.write(Buffer.from(sample, 'latin1'));
+      connection.socket.end();
+      await connection.closed;
+    }
+    const connection = await RawConnection.open(endpoint);
+    connection.write(valid);
+    assert.equal((await connection.next()).status, 200);
+    connection.close();
+    assert.deepEqual(faults, []);
+  });
+});
+
+/** Text with a few characters replaced, inserted or removed, and possibly cut short. */
+function mutatedText(text: string): fc.Arbitrary<string> {
+  const edit = fc.record({
+    at: fc.nat({ max: text.length }),
+    kind: fc.constantFrom('replace', 'insert', 'delete'),
+    character: fc.oneof(fc.constantFrom('\r', '\n', ':', ' ', '\t', '\x00', '\x7f', '\xff', 'a', '0'), fc.integer({ min: 0, max: 255 }).map((code) => String.fromCharCode(code))),
+  });
+  return fc.tuple(fc.array(edit, { minLength: 1, maxLength: 4 }), fc.option(fc.nat({ max: text.length }), { nil: undefined })).map(([edits, cut]) => {
+    let result = text;
+    for (const { at, kind, character } of edits) {
+      const position = Math.min(at, result.length);
+      if (kind === 'insert') result = result.slice(0, position) + character + result.slice(position);
+      else if (kind === 'delete') result = result.slice(0, position) + result.slice(position + 1);
+      else result = result.slice(0, position) + character + result.slice(position + 1);
+    }
+    return cut === undefined ? result : result.slice(0, cut);
+  });
+}

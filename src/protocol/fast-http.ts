@@ -27,6 +27,8 @@ export interface FastPathOptions {
   readonly finished: () => void;
   /** Called for a failure outside any handler (an answer promise that rejected). */
   readonly internalError: (requestId: string, error: unknown) => WireAnswer;
+  /** Called when reading a connection failed in the fast path itself (a bug): the connection is dropped. */
+  readonly connectionFault: (error: unknown) => void;
 }
 
 /**
@@ -156,7 +158,19 @@ class FastConnection {
       if (this.#pending.length > PIPELINED_BYTES_MAX) this.#socket.pause();
       return;
     }
-    this.#consume();
+    this.#consumeGuarded();
+  }
+
+  /** Consumes pending requests; a failure of the fast path itself drops this connection, never the server. */
+  #consumeGuarded(): void {
+    try {
+      this.#consume();
+    } catch (error) {
+      this.#path.options.connectionFault(error);
+      this.#releaseBody();
+      this.#phase = Phase.Closed;
+      this.#socket.destroy();
+    }
   }
 
   /** Reads as many requests from the pending bytes as are complete, answering each in turn. */
@@ -260,7 +274,7 @@ class FastConnection {
     this.#phase = Phase.Idle;
     if (later) {
       if (this.#socket.isPaused()) this.#socket.resume();
-      this.#consume();
+      this.#consumeGuarded();
     }
   }
 

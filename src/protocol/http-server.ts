@@ -106,6 +106,7 @@ export function createFrontDoor(options: FrontDoorOptions): FrontDoor {
             began,
             finished,
             internalError,
+            connectionFault: (error) => options.logger.error('connection dropped after a fault in the front door', { error: String(error) }),
           },
           checkingIntervalMs,
         )
