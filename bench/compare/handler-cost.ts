@@ -13,6 +13,7 @@ import { EmbeddedControlPlane } from '../../src/cluster/embedded-control-plane.j
 import { createLogger } from '../../src/lib/logger.js';
 import type { OperationHandler, RequestContext } from '../../src/protocol/http-server.js';
 import { createOperationHandlers } from '../../src/protocol/operations/operation-handlers.js';
+import { PreparedBody } from '../../src/protocol/prepared-body.js';
 import { EmbeddedRouter } from '../../src/router/embedded-router.js';
 import { ThroughputGovernor } from '../../src/router/throughput-governor.js';
 import { MemoryStorageEngine } from '../../src/storage/memory-engine.js';
@@ -59,7 +60,7 @@ async function microsecondsPerRequest(handlers: ReadonlyMap<string, OperationHan
   while (performance.now() < deadline) {
     const request = requests[count++ % requests.length] as Prepared;
     const answer = await (handlers.get(request.operation) as OperationHandler)(JSON.parse(request.body.toString('utf8')), CONTEXT);
-    crc32(Buffer.from(JSON.stringify(answer ?? {}), 'utf8'));
+    crc32(answer instanceof PreparedBody ? answer.bytes : Buffer.from(JSON.stringify(answer ?? {}), 'utf8'));
   }
   const used = process.cpuUsage(before);
   return (used.user + used.system) / count;

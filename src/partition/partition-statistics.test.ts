@@ -12,6 +12,7 @@ import { encodeItemKey } from './item-key.js';
 import { Partition } from './partition.js';
 import type { PartitionSchema } from './partition-schema.js';
 import { keyspace, partitionPrefix, prefixEnd } from './storage-keys.js';
+import { decodeItem } from './stored-item.js';
 
 const schema: PartitionSchema = {
   tableName: 'statistics',
@@ -64,7 +65,7 @@ function referenceOrder(left: Item, right: Item): number {
 
 function storedItems(engine: StorageEngine, partitionId: number): Item[] {
   const start = partitionPrefix(keyspace.item, partitionId);
-  return [...engine.range({ start, end: prefixEnd(start) })].map((entry) => JSON.parse(Buffer.from(entry.value).toString('utf8')) as Item);
+  return [...engine.range({ start, end: prefixEnd(start) })].map((entry) => decodeItem(entry.value));
 }
 
 function expectedStatistics(reference: ReadonlyMap<string, Item>) {
