@@ -180,3 +180,33 @@ describe('scanPartition and segments', () => {
     assert.equal(new Set(seen.map((entry) => JSON.stringify(entry))).size, 60);
   });
 });
+
+describe('keys longer than the engine takes', () => {
+  const stringSchema: PartitionSchema = { ...schema, localIndexes: [], key: { partitionKey: { name: 'pk', type: 'S' }, sortKey: { name: 'sk', type: 'S' } } };
+  const stringItem = (pk: string, sk: string): Item => ({ pk: { S: pk }, sk: { S: sk } });
+  const sortValues = (read: PartitionRead): string[] => itemsOf(read).map((entry) => (entry['sk'] as { S: string }).S);
+
+  test('entries under a partition key stored bounded are checked against the sort-key condition', () => {
+    // Every key of this partition key is longer than the engine takes, so each is a prefix and a digest.
+    const pk = '\u0000'.repeat(2100);
+    const engine = setUp(['a', 'b', 'c', 'd'].map((sk) => stringItem(pk, sk)), stringSchema);
+    const read = (sortKeyRange: SortKeyRange): string[] =>
+      sortValues(queryPartition(engine, 1, stringSchema, table, { partitionKeyValue: { S: pk }, sortKeyRange, forward: true }, unlimited));
+    assert.deepEqual(read({ kind: 'comparison', comparator: '=', value: { S: 'b' } }), ['b']);
+    assert.deepEqual(read({ kind: 'comparison', comparator: '>', value: { S: 'b' } }).sort(), ['c', 'd']);
+    assert.deepEqual(read({ kind: 'between', lower: { S: 'b' }, upper: { S: 'c' } }).sort(), ['b', 'c']);
+  });
+
+  test('entries whose keys fit are checked too when a bound had to be cut', () => {
+    // The bound (the long sort key) is cut to the bytes a bounded key keeps; an entry that shares those
+    // bytes but sorts after the bound fits the engine as it is, and is still outside the condition.
+    const bound = 'a'.repeat(4020);
+    const values = ['a'.repeat(100), `${'a'.repeat(3990)}b`, bound];
+    const engine = setUp(values.map((sk) => stringItem('p', sk)), stringSchema);
+    const read = (sortKeyRange: SortKeyRange): string[] =>
+      sortValues(queryPartition(engine, 1, stringSchema, table, { partitionKeyValue: { S: 'p' }, sortKeyRange, forward: true }, unlimited));
+    assert.deepEqual(read({ kind: 'comparison', comparator: '<', value: { S: bound } }), ['a'.repeat(100)]);
+    assert.deepEqual(read({ kind: 'comparison', comparator: '<=', value: { S: bound } }).sort(), ['a'.repeat(100), bound]);
+  });
+});
+

@@ -13,6 +13,7 @@ import { Partition } from './partition.js';
 import type { PartitionSchema } from './partition-schema.js';
 import { keyspace, partitionPrefix, prefixEnd } from './storage-keys.js';
 import { decodeItem } from './stored-item.js';
+import { encodeJson } from './json-bytes.js';
 
 const schema: PartitionSchema = {
   tableName: 'statistics',
@@ -102,6 +103,41 @@ describe('Partition statistics', () => {
         assert.equal(reopened.lastSequence, writes);
       }),
       { numRuns: 150 },
+    );
+  });
+
+  test('data written before the size header (items as JSON alone) reads and counts the same', () => {
+    fc.assert(
+      fc.property(fc.array(operationArbitrary, { maxLength: 30 }), fc.array(operationArbitrary, { maxLength: 30 }), (before, after) => {
+        const engine = new MemoryStorageEngine();
+        const reference = new Map<string, Item>();
+        const apply = (partition: Partition, operations: readonly Operation[]): void => {
+          for (const operation of operations) {
+            const key = operation.kind === 'put' ? operation.item : operation.key;
+            const outcome = partition.write(encodeItemKey(key, schema.key), () =>
+              operation.kind === 'put' ? { kind: 'put', item: operation.item } : { kind: 'delete' },
+            );
+            assert.ok(outcome.ok);
+            assert.deepEqual(outcome.old, reference.get(identity(key)));
+            if (operation.kind === 'put') reference.set(identity(key), operation.item);
+            else reference.delete(identity(key));
+          }
+        };
+        apply(new Partition(3, schema, engine), before);
+        const start = partitionPrefix(keyspace.item, 3);
+        const legacy = [...engine.range({ start, end: prefixEnd(start) })].map((entry) => ({ kind: 'put' as const, key: entry.key, value: encodeJson(decodeItem(entry.value)) }));
+        void engine.write(legacy);
+        const reopened = new Partition(3, schema, engine);
+        for (const item of reference.values()) {
+          const stored = reopened.readStored(encodeItemKey(item, schema.key));
+          assert.deepEqual(stored?.item, item);
+          assert.equal(stored?.sizeBytes, itemSizeBytes(item));
+        }
+        apply(reopened, after);
+        assert.deepEqual(reopened.statistics(), expectedStatistics(reference));
+        assert.deepEqual(storedItems(engine, 3), [...reference.values()].sort(referenceOrder));
+      }),
+      { numRuns: 100 },
     );
   });
 });
