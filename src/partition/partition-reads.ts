@@ -170,7 +170,9 @@ function readRange(
   let fetchedSizeBytes = 0;
   if (budget.limit === 0 || compareBytes(bounds.start, bounds.end) >= 0) return { entries, sizeBytes, fetchedSizeBytes, stopped: budget.limit === 0 };
   const range = { start: storableStart(bounds.start), end: storableEnd(bounds.end), reverse: bounds.reverse };
-  for (const entry of engine.range(range)) {
+  // Entries are only read here, and copied into the answer, so the engine need not copy them first.
+  const read = engine.rangeShared?.(range) ?? engine.range(range);
+  for (const entry of read) {
     const stored = decodeStoredItem(entry.value);
     if (!matches(entry.key, stored)) continue;
     sizeBytes += stored.sizeBytes;

@@ -275,7 +275,7 @@ function readTarget(route: TableRoute, indexName: string | undefined, fetchTable
 
 function asPage(reads: readonly PartitionRead[]): ReadPage {
   return {
-    entries: reads.length === 1 ? (reads[0] as PartitionRead).entries : reads.flatMap((read) => read.entries),
+    entries: reads.length === 1 ? (reads[0] as PartitionRead).entries : ([] as StoredItem[]).concat(...reads.map((read) => read.entries)),
     sizeBytes: reads.reduce((total, read) => total + read.sizeBytes, 0),
     fetchedSizeBytes: reads.reduce((total, read) => total + read.fetchedSizeBytes, 0),
     stopped: reads.some((read) => read.stopped),

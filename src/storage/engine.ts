@@ -52,6 +52,12 @@ export interface StorageEngine {
   readonly durable: boolean;
   get(key: StorageKey): StorageValue | undefined;
   range(options: RangeOptions): Iterable<StorageEntry>;
+  /**
+   * As `range`, except that the entries' byte arrays may be the engine's own rather than copies: for a
+   * caller that reads them and never changes them (a read that answers from the bytes it read). An engine
+   * whose `range` has to copy anyway leaves it out, and callers use `range`.
+   */
+  rangeShared?(options: RangeOptions): Iterable<StorageEntry>;
   write(operations: readonly WriteOperation[]): Promise<void>;
   /** Resolves when every write issued so far is durable. */
   flush(): Promise<void>;
