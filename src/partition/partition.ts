@@ -150,8 +150,9 @@ export class Partition {
     return this.readStoredAt(itemKey(this.id, key.hash, key.bytes));
   }
 
+  /** Stored items are only read (parsed, or copied into an answer), so the engine need not copy them. */
   private readStoredAt(storageKey: Uint8Array): StoredItem | undefined {
-    const stored = this.engine.get(storageKey);
+    const stored = this.engine.getShared === undefined ? this.engine.get(storageKey) : this.engine.getShared(storageKey);
     return stored === undefined ? undefined : decodeStoredItem(stored);
   }
 

@@ -27,6 +27,13 @@ export class MemoryStorageEngine implements StorageEngine {
     return treeGet(this.#root, key)?.slice();
   }
 
+  /** No copy: see rangeShared. */
+  getShared(key: StorageKey): StorageValue | undefined {
+    this.#assertOpen();
+    assertStorageKey(key);
+    return treeGet(this.#root, key);
+  }
+
   range(options: RangeOptions): Iterable<StorageEntry> {
     this.#assertOpen();
     assertRangeOptions(options);

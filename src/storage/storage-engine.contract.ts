@@ -245,15 +245,19 @@ export function runStorageEngineContract(name: string, openFresh: OpenFreshEngin
           assert.equal([...everything].length, 2);
         }));
 
-      test('entries read with rangeShared keep their bytes through later writes', () =>
+      test('bytes read with getShared and rangeShared are what get reads, and keep through later writes', () =>
         withEngine(async (engine) => {
-          if (engine.rangeShared === undefined) return;
+          if (engine.rangeShared === undefined || engine.getShared === undefined) return;
           await engine.write(range100().map((value) => put(bytes(value), bytes(value, value))));
+          const one = engine.getShared(bytes(15));
+          assert.deepEqual(one, engine.get(bytes(15)));
+          assert.equal(engine.getShared(bytes(0xff)), undefined);
           const read = [...engine.rangeShared({ start: bytes(10), end: bytes(20) })];
           await engine.write([
             ...range100().map((value) => put(bytes(value), bytes(0, 0, 0))),
             remove(bytes(15)),
           ]);
+          assert.deepEqual(one, bytes(15, 15));
           assert.deepEqual(
             read.map(({ key, value }) => [[...key], [...value]]),
             range100().filter((value) => value >= 10 && value < 20).map((value) => [[value], [value, value]]),
