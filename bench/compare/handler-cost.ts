@@ -13,6 +13,7 @@ import { EmbeddedControlPlane } from '../../src/cluster/embedded-control-plane.j
 import { createLogger } from '../../src/lib/logger.js';
 import type { OperationHandler, RequestContext } from '../../src/protocol/http-server.js';
 import { createOperationHandlers } from '../../src/protocol/operations/operation-handlers.js';
+import { AMZ_JSON_CONTENT_TYPE, jsonAnswer } from '../../src/protocol/wire-response.js';
 import { EmbeddedRouter } from '../../src/router/embedded-router.js';
 import { ThroughputGovernor } from '../../src/router/throughput-governor.js';
 import { MemoryStorageEngine } from '../../src/storage/memory-engine.js';
@@ -59,7 +60,7 @@ async function microsecondsPerRequest(handlers: ReadonlyMap<string, OperationHan
   while (performance.now() < deadline) {
     const request = requests[count++ % requests.length] as Prepared;
     const answer = await (handlers.get(request.operation) as OperationHandler)(JSON.parse(request.body.toString('utf8')), CONTEXT);
-    crc32(Buffer.from(JSON.stringify(answer ?? {}), 'utf8'));
+    crc32(jsonAnswer(200, answer ?? {}, AMZ_JSON_CONTENT_TYPE).body);
   }
   const used = process.cpuUsage(before);
   return (used.user + used.system) / count;

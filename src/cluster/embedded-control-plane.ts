@@ -38,7 +38,7 @@ import { dropPartitionData } from '../partition/drop-partition-data.js';
 import { backfillItem } from '../partition/global-index-maintenance.js';
 import { splitHashSpace } from '../partition/partition-ranges.js';
 import type { PartitionRange, PartitionSchema, Projection } from '../partition/partition-schema.js';
-import { decodeJson } from '../partition/json-bytes.js';
+import { decodeItem } from '../partition/stored-item.js';
 import { keyspace, partitionPrefix, prefixEnd } from '../partition/storage-keys.js';
 import type { ControlPlane } from '../protocol/operations/table-operations.js';
 import type { TableDirectory } from '../protocol/operations/item-operations.js';
@@ -50,7 +50,6 @@ import type { TableRoute } from '../router/router.js';
 import type { StorageEngine } from '../storage/engine.js';
 import { historyOf, nextStreamHistory, nextStreamLabel, streamSchemaOf, type StreamHistoryEntry } from '../streams/stream-catalogue.js';
 import type { StreamTable } from '../streams/stream-operations.js';
-import type { Item } from '../model/attribute-value.js';
 
 /** A table as the catalogue stores it: its definition and where its data lives. */
 export interface TableRecord {
@@ -386,7 +385,7 @@ export class EmbeddedControlPlane implements ControlPlane, TableDirectory {
       let from = start;
       for (;;) {
         const batch = [...this.engine.range({ start: from, end, limit: BACKFILL_BATCH_ITEMS })];
-        const writes = batch.map((entry) => backfillItem(this.engine, route.schema, index, decodeJson<Item>(entry.value)));
+        const writes = batch.map((entry) => backfillItem(this.engine, route.schema, index, decodeItem(entry.value)));
         await Promise.all(writes);
         await new Promise<void>((resolve) => this.environment.schedule(0, resolve));
         if (!this.isBackfilling(tableName, indexName)) return false;

@@ -141,12 +141,13 @@ export class TimeToLiveExpirer {
     const limit = await this.grant(this.scans, expiryPacingDefaults.scanPageItems);
     if (limit === 0) return undefined;
     const page = await this.router.scanSegment(target.route, { segment: 0, totalSegments: 1, limit, exclusiveStartKey: startKey });
-    this.totals.scannedItems += page.items.length;
+    const items = page.entries.map((entry) => entry.item);
+    this.totals.scannedItems += items.length;
     const nowSeconds = this.nowMs() / 1000;
     const key = target.route.schema.key;
-    const expired = page.items.filter((item) => isExpired(item, target.attributeName, nowSeconds)).map((item) => projectKey(item, key));
+    const expired = items.filter((item) => isExpired(item, target.attributeName, nowSeconds)).map((item) => projectKey(item, key));
     await this.expire(target, expired);
-    const last = page.items.at(-1);
+    const last = items.at(-1);
     return page.stopped && last !== undefined && !this.stopped ? projectKey(last, key) : undefined;
   }
 

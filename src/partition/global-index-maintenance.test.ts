@@ -22,6 +22,7 @@ import { splitHashSpace } from './partition-ranges.js';
 import { Partition } from './partition.js';
 import type { GlobalIndexSchema, PartitionSchema } from './partition-schema.js';
 import { consumerCursorKey, keyspace, partitionPrefix, prefixEnd } from './storage-keys.js';
+import { decodeItem } from './stored-item.js';
 
 const globalIndexes: GlobalIndexSchema[] = [
   {
@@ -111,8 +112,13 @@ function entriesOf(engine: StorageEngine, space: number, partitionId: number): A
   const start = partitionPrefix(space as (typeof keyspace)[keyof typeof keyspace], partitionId);
   return [...engine.range({ start, end: prefixEnd(start) })].map((entry) => ({
     key: entry.key,
-    value: JSON.parse(Buffer.from(entry.value).toString('utf8')) as Item,
+    value: decodeItem(entry.value),
   }));
+}
+
+function logKeysOf(engine: StorageEngine, partitionId: number): Uint8Array[] {
+  const start = partitionPrefix(keyspace.writeLog, partitionId);
+  return [...engine.range({ start, end: prefixEnd(start) })].map((entry) => entry.key);
 }
 
 function cursorOf(engine: StorageEngine, partition: Partition): number {
@@ -148,7 +154,7 @@ function checkConsumed(
     assert.deepEqual(actual, expected.map((item) => expectedProjection(item, index)), index.name);
   }
   for (const partition of partitions) {
-    assert.deepEqual(entriesOf(engine, keyspace.writeLog, partition.id), [], 'log trimmed');
+    assert.deepEqual(logKeysOf(engine, partition.id), [], 'log trimmed');
     if (everyWriteLogged) assert.equal(cursorOf(engine, partition), partition.lastSequence, 'cursor at the head of the log');
     else assert.ok(cursorOf(engine, partition) <= partition.lastSequence);
   }
@@ -227,7 +233,7 @@ describe('global index maintenance', () => {
       partition.write(encodeItemKey(item, schema.key), () => ({ kind: 'put', item }));
     }
     await applyWriteLogBatch(engine, partition);
-    assert.equal(entriesOf(engine, keyspace.writeLog, partition.id).length, writes - GLOBAL_INDEX_BATCH_ENTRIES_MAX);
+    assert.equal(logKeysOf(engine, partition.id).length, writes - GLOBAL_INDEX_BATCH_ENTRIES_MAX);
     // A new Partition object reads the same cursor, as after a restart.
     const reopened = new Partition(partition.id, schema, engine);
     await drain(engine, [reopened]);

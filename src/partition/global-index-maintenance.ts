@@ -18,6 +18,7 @@ import {
   writeLogKey,
 } from './storage-keys.js';
 import type { WriteLogEntry } from './write-log.js';
+import { decodeStoredItem, encodeStoredItem } from './stored-item.js';
 
 /** Name of the global-index consumer's cursor in each table partition's write log. */
 export const GLOBAL_INDEX_CONSUMER = 'global-indexes';
@@ -120,7 +121,7 @@ function applyEntryToIndex(
       removed.add(keyText(key));
       const statistics = statisticsOf(partitionId);
       statistics.itemCount--;
-      statistics.sizeBytes -= itemSizeBytes(decodeJson<Item>(existing));
+      statistics.sizeBytes -= decodeStoredItem(existing).sizeBytes;
     }
   }
   if (entry.new !== undefined && hasIndexKey(entry.new, index.key)) {
@@ -130,11 +131,12 @@ function applyEntryToIndex(
     const existing = engine.get(key);
     if (existing !== undefined && !removed.has(keyText(key))) {
       statistics.itemCount--;
-      statistics.sizeBytes -= itemSizeBytes(decodeJson<Item>(existing));
+      statistics.sizeBytes -= decodeStoredItem(existing).sizeBytes;
     }
-    operations.push({ kind: 'put', key, value: encodeJson(projected) });
+    const sizeBytes = itemSizeBytes(projected);
+    operations.push({ kind: 'put', key, value: encodeStoredItem(projected, sizeBytes) });
     statistics.itemCount++;
-    statistics.sizeBytes += itemSizeBytes(projected);
+    statistics.sizeBytes += sizeBytes;
   }
   for (const [partitionId, statistics] of changes) {
     operations.push({ kind: 'put', key: partitionStateKey(partitionId), value: encodeJson(statistics) });

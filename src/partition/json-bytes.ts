@@ -1,4 +1,4 @@
-/** Items, log entries and state are stored as UTF-8 JSON: the wire form, so reads need no conversion. */
+/** Log entries and state are stored as UTF-8 JSON; items add a size header to theirs (stored-item.ts). */
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 

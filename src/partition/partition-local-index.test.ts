@@ -12,6 +12,7 @@ import { encodeItemKey } from './item-key.js';
 import { Partition } from './partition.js';
 import type { LocalIndexSchema, PartitionSchema } from './partition-schema.js';
 import { concatBytes, keyspace, partitionPrefix, prefixEnd } from './storage-keys.js';
+import { decodeItem } from './stored-item.js';
 
 const localIndexes: LocalIndexSchema[] = [
   { name: 'byLabel', number: 0, key: { partitionKey: { name: 'pk', type: 'S' }, sortKey: { name: 'label', type: 'S' } }, projection: { type: 'ALL' } },
@@ -95,7 +96,7 @@ function indexOrder(index: LocalIndexSchema) {
 
 function indexEntries(engine: StorageEngine, partitionId: number, index: LocalIndexSchema): Item[] {
   const start = concatBytes([partitionPrefix(keyspace.localIndex, partitionId), Uint8Array.of(index.number)]);
-  return [...engine.range({ start, end: prefixEnd(start) })].map((entry) => JSON.parse(Buffer.from(entry.value).toString('utf8')) as Item);
+  return [...engine.range({ start, end: prefixEnd(start) })].map((entry) => decodeItem(entry.value));
 }
 
 function checkIndexes(engine: StorageEngine, partition: Partition, items: readonly Item[]): void {

@@ -19,6 +19,9 @@ import {
 import type { GlobalIndexSchema, LocalIndexSchema, PartitionSchema } from './partition-schema.js';
 import { globalIndexKey } from './storage-keys.js';
 
+/** The items of a read, parsed from their stored JSON. */
+const itemsOf = (read: PartitionRead): Item[] => read.entries.map((entry) => entry.item);
+
 const local: LocalIndexSchema = {
   name: 'byColour',
   number: 0,
@@ -48,7 +51,7 @@ function setUp(items: readonly Item[], partitionSchema: PartitionSchema = schema
 }
 
 const item = (pk: string, sk: number, extra: Item = {}): Item => ({ pk: { S: pk }, sk: { N: String(sk) }, ...extra });
-const sortKeys = (read: PartitionRead): number[] => read.items.map((entry) => Number((entry['sk'] as { N: string }).N));
+const sortKeys = (read: PartitionRead): number[] => itemsOf(read).map((entry) => Number((entry['sk'] as { N: string }).N));
 
 describe('queryPartition on a table', () => {
   const items = [5, -3, 0, 12, 7, 100].map((sk) => item('a', sk, { colour: { S: `c${sk}` } }));
@@ -76,7 +79,7 @@ describe('queryPartition on a table', () => {
     const first = query(undefined, true, 2);
     assert.deepEqual(sortKeys(first), [-3, 0]);
     assert.equal(first.stopped, true);
-    const second = query(undefined, true, 10, first.items[1]);
+    const second = query(undefined, true, 10, itemsOf(first)[1]);
     assert.deepEqual(sortKeys(second), [5, 7, 12, 100]);
     assert.equal(second.stopped, false);
     const backwards = query(undefined, false, 3, item('a', 7));
@@ -89,7 +92,7 @@ describe('queryPartition on a table', () => {
     const sizeBytesMax = all.sizeBytes / 2;
     const read = queryPartition(engine, 1, schema, table, { partitionKeyValue: { S: 'a' }, forward: true }, { sizeBytesMax });
     assert.equal(read.stopped, true);
-    assert.ok(read.items.length < all.items.length);
+    assert.ok(itemsOf(read).length < itemsOf(all).length);
     assert.ok(read.sizeBytes >= sizeBytesMax);
     assert.ok(read.sizeBytes - 30 < sizeBytesMax, 'stops at the first item past the budget');
   });
@@ -101,7 +104,7 @@ describe('begins_with on string and binary sort keys', () => {
     const values = ['ab', 'a', 'abc', 'ab\u0000x', 'ac', 'b', 'aa\u00ff'];
     const engine = setUp(values.map((sk) => ({ pk: { S: 'p' }, sk: { S: sk } })), stringSchema);
     const read = queryPartition(engine, 1, stringSchema, table, { partitionKeyValue: { S: 'p' }, sortKeyRange: { kind: 'beginsWith', prefix: { S: 'ab' } }, forward: true }, unlimited);
-    assert.deepEqual(read.items.map((entry) => (entry['sk'] as { S: string }).S), ['ab', 'ab\u0000x', 'abc']);
+    assert.deepEqual(itemsOf(read).map((entry) => (entry['sk'] as { S: string }).S), ['ab', 'ab\u0000x', 'abc']);
   });
 
   test('B: by unsigned bytes', () => {
@@ -110,7 +113,7 @@ describe('begins_with on string and binary sort keys', () => {
     const engine = setUp(values.map((bytes) => ({ pk: { S: 'p' }, sk: { B: base64Encode(Uint8Array.from(bytes)) } })), binarySchema);
     const prefix = { B: base64Encode(Uint8Array.from([1, 2])) };
     const read = queryPartition(engine, 1, binarySchema, table, { partitionKeyValue: { S: 'p' }, sortKeyRange: { kind: 'beginsWith', prefix }, forward: false }, unlimited);
-    assert.deepEqual(read.items.map((entry) => (entry['sk'] as { B: string }).B), [[1, 2, 255], [1, 2, 0], [1, 2]].map((bytes) => base64Encode(Uint8Array.from(bytes))));
+    assert.deepEqual(itemsOf(read).map((entry) => (entry['sk'] as { B: string }).B), [[1, 2, 255], [1, 2, 0], [1, 2]].map((bytes) => base64Encode(Uint8Array.from(bytes))));
   });
 });
 
@@ -121,9 +124,9 @@ describe('index reads', () => {
   test('a local index reads in index sort-key order; entries hold its projection, or the table item when asked', () => {
     const target: ReadTarget = { kind: 'local', index: local, fetchTableItems: false };
     const read = queryPartition(engine, 1, schema, target, { partitionKeyValue: { S: 'a' }, forward: true }, unlimited);
-    assert.deepEqual(read.items, [item('a', 2, { colour: { S: 'blue' } }), item('a', 3, { colour: { S: 'green' } }), item('a', 1, { colour: { S: 'red' } })]);
+    assert.deepEqual(itemsOf(read), [item('a', 2, { colour: { S: 'blue' } }), item('a', 3, { colour: { S: 'green' } }), item('a', 1, { colour: { S: 'red' } })]);
     const fetched = queryPartition(engine, 1, schema, { ...target, fetchTableItems: true }, { partitionKeyValue: { S: 'a' }, forward: false, exclusiveStartKey: item('a', 1, { colour: { S: 'red' } }) }, unlimited);
-    assert.deepEqual(fetched.items, [items[2], items[1]]);
+    assert.deepEqual(itemsOf(fetched), [items[2], items[1]]);
     assert.ok(fetched.fetchedSizeBytes > 0);
   });
 
@@ -139,11 +142,11 @@ describe('index reads', () => {
     );
     const target: ReadTarget = { kind: 'global', index: global };
     const first = queryPartition(gsiEngine, 9, schema, target, { partitionKeyValue: { S: 'g' }, forward: true }, { ...unlimited, limit: 2 });
-    assert.deepEqual(first.items, [entries[2], entries[0]]);
+    assert.deepEqual(itemsOf(first), [entries[2], entries[0]]);
     const rest = queryPartition(gsiEngine, 9, schema, target, { partitionKeyValue: { S: 'g' }, forward: true, exclusiveStartKey: entries[0] }, unlimited);
-    assert.deepEqual(rest.items, [entries[1]]);
+    assert.deepEqual(itemsOf(rest), [entries[1]]);
     const scanned = scanPartition(gsiEngine, 9, schema, target, { hashStart: 0, hashEnd: HASH_SPACE_SIZE }, unlimited);
-    assert.equal(scanned.items.length, 3);
+    assert.equal(itemsOf(scanned).length, 3);
   });
 });
 
@@ -153,12 +156,12 @@ describe('scanPartition and segments', () => {
 
   test('reads in hash order and pages with an exclusive start key', () => {
     const all = scanPartition(engine, 1, schema, table, { hashStart: 0, hashEnd: HASH_SPACE_SIZE }, unlimited);
-    assert.equal(all.items.length, 60);
-    const hashes = all.items.map((entry) => placementHashOf(entry, schema.key));
+    assert.equal(itemsOf(all).length, 60);
+    const hashes = itemsOf(all).map((entry) => placementHashOf(entry, schema.key));
     assert.deepEqual(hashes, [...hashes].sort((left, right) => left - right));
     const first = scanPartition(engine, 1, schema, table, { hashStart: 0, hashEnd: HASH_SPACE_SIZE }, { ...unlimited, limit: 25 });
-    const rest = scanPartition(engine, 1, schema, table, { hashStart: 0, hashEnd: HASH_SPACE_SIZE, exclusiveStartKey: first.items[24] }, unlimited);
-    assert.deepEqual([...first.items, ...rest.items], all.items);
+    const rest = scanPartition(engine, 1, schema, table, { hashStart: 0, hashEnd: HASH_SPACE_SIZE, exclusiveStartKey: itemsOf(first)[24] }, unlimited);
+    assert.deepEqual([...itemsOf(first), ...itemsOf(rest)], itemsOf(all));
   });
 
   test('segments are disjoint and cover the hash space', () => {
@@ -172,8 +175,38 @@ describe('scanPartition and segments', () => {
       }
       assert.equal(expectedStart, HASH_SPACE_SIZE);
     }
-    const seen = [0, 1, 2].flatMap((segment) => scanPartition(engine, 1, schema, table, segmentHashRange(segment, 3), unlimited).items);
+    const seen = [0, 1, 2].flatMap((segment) => itemsOf(scanPartition(engine, 1, schema, table, segmentHashRange(segment, 3), unlimited)));
     assert.equal(seen.length, 60);
     assert.equal(new Set(seen.map((entry) => JSON.stringify(entry))).size, 60);
   });
 });
+
+describe('keys longer than the engine takes', () => {
+  const stringSchema: PartitionSchema = { ...schema, localIndexes: [], key: { partitionKey: { name: 'pk', type: 'S' }, sortKey: { name: 'sk', type: 'S' } } };
+  const stringItem = (pk: string, sk: string): Item => ({ pk: { S: pk }, sk: { S: sk } });
+  const sortValues = (read: PartitionRead): string[] => itemsOf(read).map((entry) => (entry['sk'] as { S: string }).S);
+
+  test('entries under a partition key stored bounded are checked against the sort-key condition', () => {
+    // Every key of this partition key is longer than the engine takes, so each is a prefix and a digest.
+    const pk = '\u0000'.repeat(2100);
+    const engine = setUp(['a', 'b', 'c', 'd'].map((sk) => stringItem(pk, sk)), stringSchema);
+    const read = (sortKeyRange: SortKeyRange): string[] =>
+      sortValues(queryPartition(engine, 1, stringSchema, table, { partitionKeyValue: { S: pk }, sortKeyRange, forward: true }, unlimited));
+    assert.deepEqual(read({ kind: 'comparison', comparator: '=', value: { S: 'b' } }), ['b']);
+    assert.deepEqual(read({ kind: 'comparison', comparator: '>', value: { S: 'b' } }).sort(), ['c', 'd']);
+    assert.deepEqual(read({ kind: 'between', lower: { S: 'b' }, upper: { S: 'c' } }).sort(), ['b', 'c']);
+  });
+
+  test('entries whose keys fit are checked too when a bound had to be cut', () => {
+    // The bound (the long sort key) is cut to the bytes a bounded key keeps; an entry that shares those
+    // bytes but sorts after the bound fits the engine as it is, and is still outside the condition.
+    const bound = 'a'.repeat(4020);
+    const values = ['a'.repeat(100), `${'a'.repeat(3990)}b`, bound];
+    const engine = setUp(values.map((sk) => stringItem('p', sk)), stringSchema);
+    const read = (sortKeyRange: SortKeyRange): string[] =>
+      sortValues(queryPartition(engine, 1, stringSchema, table, { partitionKeyValue: { S: 'p' }, sortKeyRange, forward: true }, unlimited));
+    assert.deepEqual(read({ kind: 'comparison', comparator: '<', value: { S: bound } }), ['a'.repeat(100)]);
+    assert.deepEqual(read({ kind: 'comparison', comparator: '<=', value: { S: bound } }).sort(), ['a'.repeat(100), bound]);
+  });
+});
+

@@ -4,16 +4,17 @@
  * page budget, as DynamoDB stops a page at its Limit or at 1 MB.
  *
  * Range bounds are byte prefixes of storage keys. A stored key longer than the engine allows is kept as a
- * prefix and a digest (`boundedKey`), so every entry a range returns is checked against its real key too.
+ * prefix and a digest (`boundedKey`), and a bound longer than that is cut to the bytes such a key keeps;
+ * so an entry whose key may be bounded, and every entry of a range whose bounds were cut, is checked
+ * against its real key too. Other entries are in the range by their storage keys, and are not parsed.
  */
 import type { Item, KeyValue } from '../model/attribute-value.js';
 import { orderSatisfies } from '../expressions/compare-values.js';
 import { compareBytes, encodeKeyValue } from '../model/key-encoding.js';
-import { itemSizeBytes } from '../model/item-size.js';
 import type { KeySchema } from '../model/key-schema.js';
 import type { StorageEngine } from '../storage/engine.js';
 import { storageKeyBytesMax } from '../storage/engine.js';
-import { decodeJson } from './json-bytes.js';
+import { decodeStoredItem, type StoredItem } from './stored-item.js';
 import { encodeIndexKey, encodeItemKey } from './item-key.js';
 import type { GlobalIndexSchema, LocalIndexSchema, PartitionSchema } from './partition-schema.js';
 import {
@@ -48,8 +49,8 @@ export interface ReadBudget {
 }
 
 export interface PartitionRead {
-  /** Items (or index entries, or fetched table items) in the order read. */
-  readonly items: Item[];
+  /** Items (or index entries, or fetched table items) in the order read, as stored. */
+  readonly entries: StoredItem[];
   /** Sum of the sizes of the items or entries read. */
   readonly sizeBytes: number;
   /** Sum of the sizes of the table items fetched for index entries. */
@@ -113,13 +114,16 @@ export function queryPartition(
   }
   // The range's bounds are encoded once here, not once per entry read.
   const sortKeyMatcher = range.sortKeyRange === undefined || key.sortKey === undefined ? undefined : encodedSortKeyMatcher(range.sortKeyRange);
-  const matches = (entry: Item): boolean => {
+  const matchesItem = (entry: Item): boolean => {
     const partitionValue = entry[key.partitionKey.name] as KeyValue | undefined;
     if (partitionValue === undefined || compareBytes(encodeKeyValue(partitionValue), encodedPartitionKey) !== 0) return false;
     if (sortKeyMatcher === undefined || key.sortKey === undefined) return true;
     const sortValue = entry[key.sortKey.name] as KeyValue | undefined;
     return sortValue !== undefined && sortKeyMatcher(encodeKeyValue(sortValue));
   };
+  const boundsCut = start.length > storageKeyBytesMax || end.length > storageKeyBytesMax;
+  const matches = (storageKey: Uint8Array, entry: StoredItem): boolean =>
+    (!boundsCut && !mayBeBounded(storageKey)) || matchesItem(entry.item);
   return readRange(engine, partitionId, schema, target, { start, end, reverse: !range.forward }, budget, matches);
 }
 
@@ -141,6 +145,11 @@ export function scanPartition(
   return readRange(engine, partitionId, schema, target, { start, end, reverse: false }, budget, () => true);
 }
 
+/** A key of the longest storable length may be a bounded one (a longer key's prefix and digest). */
+function mayBeBounded(storageKey: Uint8Array): boolean {
+  return storageKey.length >= storageKeyBytesMax;
+}
+
 interface Bounds {
   readonly start: Uint8Array;
   readonly end: Uint8Array;
@@ -154,32 +163,34 @@ function readRange(
   target: ReadTarget,
   bounds: Bounds,
   budget: ReadBudget,
-  matches: (entry: Item) => boolean,
+  matches: (storageKey: Uint8Array, entry: StoredItem) => boolean,
 ): PartitionRead {
-  const items: Item[] = [];
+  const entries: StoredItem[] = [];
   let sizeBytes = 0;
   let fetchedSizeBytes = 0;
-  if (budget.limit === 0 || compareBytes(bounds.start, bounds.end) >= 0) return { items, sizeBytes, fetchedSizeBytes, stopped: budget.limit === 0 };
+  if (budget.limit === 0 || compareBytes(bounds.start, bounds.end) >= 0) return { entries, sizeBytes, fetchedSizeBytes, stopped: budget.limit === 0 };
   const range = { start: storableStart(bounds.start), end: storableEnd(bounds.end), reverse: bounds.reverse };
-  for (const entry of engine.range(range)) {
-    const stored = decodeJson<Item>(entry.value);
-    if (!matches(stored)) continue;
-    sizeBytes += itemSizeBytes(stored);
+  // Entries are only read here, and copied into the answer, so the engine need not copy them first.
+  const read = engine.rangeShared?.(range) ?? engine.range(range);
+  for (const entry of read) {
+    const stored = decodeStoredItem(entry.value);
+    if (!matches(entry.key, stored)) continue;
+    sizeBytes += stored.sizeBytes;
     let answered = stored;
     if (target.kind === 'local' && target.fetchTableItems) {
-      const tableKey = encodeItemKey(stored, schema.key);
+      const tableKey = encodeItemKey(stored.item, schema.key);
       const tableItem = engine.get(itemKey(partitionId, tableKey.hash, tableKey.bytes));
       if (tableItem !== undefined) {
-        answered = decodeJson<Item>(tableItem);
-        fetchedSizeBytes += itemSizeBytes(answered);
+        answered = decodeStoredItem(tableItem);
+        fetchedSizeBytes += answered.sizeBytes;
       }
     }
-    items.push(answered);
-    if ((budget.limit !== undefined && items.length >= budget.limit) || sizeBytes >= budget.sizeBytesMax) {
-      return { items, sizeBytes, fetchedSizeBytes, stopped: true };
+    entries.push(answered);
+    if ((budget.limit !== undefined && entries.length >= budget.limit) || sizeBytes >= budget.sizeBytesMax) {
+      return { entries, sizeBytes, fetchedSizeBytes, stopped: true };
     }
   }
-  return { items, sizeBytes, fetchedSizeBytes, stopped: false };
+  return { entries, sizeBytes, fetchedSizeBytes, stopped: false };
 }
 
 function targetPrefix(partitionId: number, target: ReadTarget): Uint8Array {

@@ -12,6 +12,8 @@ import { encodeItemKey } from './item-key.js';
 import { Partition } from './partition.js';
 import type { PartitionSchema } from './partition-schema.js';
 import { keyspace, partitionPrefix, prefixEnd } from './storage-keys.js';
+import { decodeItem } from './stored-item.js';
+import { encodeJson } from './json-bytes.js';
 
 const schema: PartitionSchema = {
   tableName: 'statistics',
@@ -64,7 +66,18 @@ function referenceOrder(left: Item, right: Item): number {
 
 function storedItems(engine: StorageEngine, partitionId: number): Item[] {
   const start = partitionPrefix(keyspace.item, partitionId);
-  return [...engine.range({ start, end: prefixEnd(start) })].map((entry) => JSON.parse(Buffer.from(entry.value).toString('utf8')) as Item);
+  return [...engine.range({ start, end: prefixEnd(start) })].map((entry) => decodeItem(entry.value));
+}
+
+/** Applies one operation to the partition and to the reference; true when it wrote (a put, or a delete of an item there). */
+function applyOperation(partition: Partition, reference: Map<string, Item>, operation: Operation): boolean {
+  const key = operation.kind === 'put' ? operation.item : operation.key;
+  const outcome = partition.write(encodeItemKey(key, schema.key), () => (operation.kind === 'put' ? { kind: 'put', item: operation.item } : { kind: 'delete' }));
+  assert.ok(outcome.ok);
+  assert.deepEqual(outcome.old, reference.get(identity(key)));
+  if (operation.kind === 'put') reference.set(identity(key), operation.item);
+  else reference.delete(identity(key));
+  return outcome.old !== undefined || operation.kind === 'put';
 }
 
 function expectedStatistics(reference: ReadonlyMap<string, Item>) {
@@ -82,15 +95,7 @@ describe('Partition statistics', () => {
         const reference = new Map<string, Item>();
         let writes = 0;
         for (const operation of operations) {
-          const key = operation.kind === 'put' ? operation.item : operation.key;
-          const outcome = partition.write(encodeItemKey(key, schema.key), () =>
-            operation.kind === 'put' ? { kind: 'put', item: operation.item } : { kind: 'delete' },
-          );
-          assert.ok(outcome.ok);
-          assert.deepEqual(outcome.old, reference.get(identity(key)));
-          if (outcome.old !== undefined || operation.kind === 'put') writes++;
-          if (operation.kind === 'put') reference.set(identity(key), operation.item);
-          else reference.delete(identity(key));
+          if (applyOperation(partition, reference, operation)) writes++;
           assert.deepEqual(partition.statistics(), expectedStatistics(reference));
         }
         assert.equal(partition.lastSequence, writes);
@@ -101,6 +106,30 @@ describe('Partition statistics', () => {
         assert.equal(reopened.lastSequence, writes);
       }),
       { numRuns: 150 },
+    );
+  });
+
+  test('data written before the size header (items as JSON alone) reads and counts the same', () => {
+    fc.assert(
+      fc.property(fc.array(operationArbitrary, { maxLength: 30 }), fc.array(operationArbitrary, { maxLength: 30 }), (before, after) => {
+        const engine = new MemoryStorageEngine();
+        const reference = new Map<string, Item>();
+        const partition = new Partition(3, schema, engine);
+        for (const operation of before) applyOperation(partition, reference, operation);
+        const start = partitionPrefix(keyspace.item, 3);
+        const legacy = [...engine.range({ start, end: prefixEnd(start) })].map((entry) => ({ kind: 'put' as const, key: entry.key, value: encodeJson(decodeItem(entry.value)) }));
+        void engine.write(legacy);
+        const reopened = new Partition(3, schema, engine);
+        for (const item of reference.values()) {
+          const stored = reopened.readStored(encodeItemKey(item, schema.key));
+          assert.deepEqual(stored?.item, item);
+          assert.equal(stored?.sizeBytes, itemSizeBytes(item));
+        }
+        for (const operation of after) applyOperation(reopened, reference, operation);
+        assert.deepEqual(reopened.statistics(), expectedStatistics(reference));
+        assert.deepEqual(storedItems(engine, 3), [...reference.values()].sort(referenceOrder));
+      }),
+      { numRuns: 100 },
     );
   });
 });

@@ -9,6 +9,7 @@ import { encodeItemKey } from './item-key.js';
 import { Partition, type WriteDecision } from './partition.js';
 import type { PartitionSchema } from './partition-schema.js';
 import { keyspace, partitionPrefix, prefixEnd } from './storage-keys.js';
+import { decodeItem } from './stored-item.js';
 
 const schema: PartitionSchema = {
   tableName: 'things',
@@ -36,7 +37,7 @@ function snapshot(engine: StorageEngine): string[] {
 
 function itemEntries(engine: StorageEngine, partitionId: number): Item[] {
   const start = partitionPrefix(keyspace.item, partitionId);
-  return [...engine.range({ start, end: prefixEnd(start) })].map((entry) => JSON.parse(Buffer.from(entry.value).toString('utf8')) as Item);
+  return [...engine.range({ start, end: prefixEnd(start) })].map((entry) => decodeItem(entry.value));
 }
 
 const first: Item = { pk: { S: 'a' }, sk: { N: '1' }, text: { S: 'one' } };

@@ -7,6 +7,7 @@ import type { LocalIndexSchema, PartitionSchema } from './partition-schema.js';
 import { hasIndexKey, projectItem } from './projection.js';
 import { itemKey, localIndexKey, partitionStateKey, sameBytes, writeLogKey } from './storage-keys.js';
 import { hasLogConsumers, type WriteLogEntry, type WriteOrigin } from './write-log.js';
+import { decodeStoredItem, encodeStoredItem, type StoredItem } from './stored-item.js';
 import { TransactionLocks } from './transaction-locks.js';
 import { DynamoDbError } from '../lib/errors.js';
 
@@ -60,6 +61,8 @@ interface StagedWrite {
   readonly storageKey: Uint8Array;
   readonly key: EncodedKey;
   readonly old: Item | undefined;
+  /** The old item's size, from its stored header (0 when there is none). */
+  readonly oldSizeBytes: number;
   readonly new: Item | undefined;
   readonly origin?: WriteOrigin | undefined;
 }
@@ -139,16 +142,26 @@ export class Partition {
   }
 
   read(key: EncodedKey): Item | undefined {
-    const stored = this.engine.get(itemKey(this.id, key.hash, key.bytes));
-    return stored === undefined ? undefined : decodeJson<Item>(stored);
+    return this.readStored(key)?.item;
+  }
+
+  /** The item as stored: its JSON and size, parsed only if asked for. */
+  readStored(key: EncodedKey): StoredItem | undefined {
+    return this.readStoredAt(itemKey(this.id, key.hash, key.bytes));
+  }
+
+  /** Stored items are only read (parsed, or copied into an answer), so the engine need not copy them. */
+  private readStoredAt(storageKey: Uint8Array): StoredItem | undefined {
+    const stored = this.engine.getShared === undefined ? this.engine.get(storageKey) : this.engine.getShared(storageKey);
+    return stored === undefined ? undefined : decodeStoredItem(stored);
   }
 
   write<Reason>(key: EncodedKey, decide: (old: Item | undefined) => WriteDecision<Reason>): WriteOutcome<Reason> {
     const storageKey = itemKey(this.id, key.hash, key.bytes);
     // Only a cluster transaction, prepared on this node and not yet committed, can hold an item here.
     if (!this.locks.isFree(storageKey)) throw transactionConflict();
-    const stored = this.engine.get(storageKey);
-    const old = stored === undefined ? undefined : decodeJson<Item>(stored);
+    const stored = this.readStoredAt(storageKey);
+    const old = stored?.item;
     const decision = decide(old);
     if (decision.kind === 'rejected') return { ok: false, reason: decision.reason, old };
     const next = decision.kind === 'put' ? decision.item : undefined;
@@ -160,7 +173,7 @@ export class Partition {
     // refuses (it throws and applies nothing) leaves the counters as they are on storage.
     const state = copyState(this.state);
     const origin = decision.kind === 'delete' ? decision.origin : undefined;
-    this.appendWrite(state, { storageKey, key, old, new: next, origin }, operations);
+    this.appendWrite(state, { storageKey, key, old, oldSizeBytes: stored?.sizeBytes ?? 0, new: next, origin }, operations);
     operations.push({ kind: 'put', key: partitionStateKey(this.id), value: encodeJson(state) });
     const durable = this.engine.write(operations);
     this.state = state;
@@ -180,21 +193,23 @@ export class Partition {
   ): PrepareOutcome<Reason> {
     const storageKey = itemKey(this.id, key.hash, key.bytes);
     if (!this.locks.isFree(storageKey, transactionId)) return { kind: 'conflict' };
-    const old = this.read(key);
+    const stored = this.readStoredAt(storageKey);
+    const old = stored?.item;
     const decision = decide(old);
     if (decision.kind === 'rejected') return { kind: 'rejected', reason: decision.reason, old };
     const next = decision.kind === 'put' ? decision.item : decision.kind === 'delete' ? undefined : old;
     this.locks.acquire(storageKey, transactionId);
     const writes = this.preparedWrites.get(transactionId) ?? [];
-    writes.push({ storageKey, key, old, new: next, changes: decision.kind !== 'check' && (old !== undefined || next !== undefined) });
+    writes.push({ storageKey, key, old, oldSizeBytes: stored?.sizeBytes ?? 0, new: next, changes: decision.kind !== 'check' && (old !== undefined || next !== undefined) });
     this.preparedWrites.set(transactionId, writes);
     return { kind: 'prepared', old, new: next };
   }
 
   /** A transactional read: the item as committed, unless a prepared transaction holds it. */
-  readTransactionItem(key: EncodedKey): { readonly kind: 'item'; readonly item: Item | undefined } | { readonly kind: 'conflict' } {
-    if (!this.locks.isFree(itemKey(this.id, key.hash, key.bytes))) return { kind: 'conflict' };
-    return { kind: 'item', item: this.read(key) };
+  readTransactionItem(key: EncodedKey): { readonly kind: 'item'; readonly item: StoredItem | undefined } | { readonly kind: 'conflict' } {
+    const storageKey = itemKey(this.id, key.hash, key.bytes);
+    if (!this.locks.isFree(storageKey)) return { kind: 'conflict' };
+    return { kind: 'item', item: this.readStoredAt(storageKey) };
   }
 
   /**
@@ -242,12 +257,14 @@ export class Partition {
 
   /** The operations of one item write: the item, its LSI entries, its write-log entry; `state` follows. */
   private appendWrite(state: PartitionState, write: StagedWrite, operations: WriteOperation[]): void {
-    const { storageKey, key, old } = write;
+    const { storageKey, old } = write;
     const next = write.new;
-    if (next === undefined) operations.push({ kind: 'delete', key: storageKey });
-    else operations.push({ kind: 'put', key: storageKey, value: encodeJson(next) });
-    adjust(state.items, old, next);
-    for (const index of this.schema.localIndexes) this.writeLocalIndex(state, index, key, old, next, operations);
+    // The new item's size is counted once, for its stored header and the statistics.
+    const stored = next === undefined ? undefined : storedValue(next);
+    if (stored === undefined) operations.push({ kind: 'delete', key: storageKey });
+    else operations.push({ kind: 'put', key: storageKey, value: stored.value });
+    adjust(state.items, old === undefined ? undefined : write.oldSizeBytes, stored?.sizeBytes);
+    for (const index of this.schema.localIndexes) this.writeLocalIndex(state, index, write, stored, operations);
     state.lastSequence++;
     if (hasLogConsumers(this.schema)) {
       const origin = write.origin === undefined ? {} : { origin: write.origin };
@@ -259,11 +276,12 @@ export class Partition {
   private writeLocalIndex(
     state: PartitionState,
     index: LocalIndexSchema,
-    key: EncodedKey,
-    old: Item | undefined,
-    next: Item | undefined,
+    write: StagedWrite,
+    storedNext: StoredValue | undefined,
     operations: WriteOperation[],
   ): void {
+    const { key, old } = write;
+    const next = write.new;
     const oldEntry = old !== undefined && hasIndexKey(old, index.key) ? old : undefined;
     const newEntry = next !== undefined && hasIndexKey(next, index.key) ? next : undefined;
     if (oldEntry !== undefined) {
@@ -274,18 +292,33 @@ export class Partition {
         if (!sameBytes(oldKey, newKey)) operations.push({ kind: 'delete', key: oldKey });
       }
     }
+    let newSizeBytes: number | undefined;
     if (newEntry !== undefined) {
       const projected = projectItem(newEntry, this.schema.key, index.key, index.projection);
+      // An ALL projection is the item itself: its stored value serves the index too.
+      const entry = projected === next && storedNext !== undefined ? storedNext : storedValue(projected);
       const newKey = localIndexKey(this.id, index.number, key.hash, encodeIndexKey(newEntry, index.key), key.bytes);
-      operations.push({ kind: 'put', key: newKey, value: encodeJson(projected) });
+      operations.push({ kind: 'put', key: newKey, value: entry.value });
+      newSizeBytes = entry.sizeBytes;
     }
     const statistics = (state.localIndexes[index.number] ??= { itemCount: 0, sizeBytes: 0 });
-    adjust(
-      statistics,
-      oldEntry && projectItem(oldEntry, this.schema.key, index.key, index.projection),
-      newEntry && projectItem(newEntry, this.schema.key, index.key, index.projection),
-    );
+    let oldSizeBytes: number | undefined;
+    if (oldEntry !== undefined) {
+      const projected = projectItem(oldEntry, this.schema.key, index.key, index.projection);
+      oldSizeBytes = projected === old ? write.oldSizeBytes : itemSizeBytes(projected);
+    }
+    adjust(statistics, oldSizeBytes, newSizeBytes);
   }
+}
+
+interface StoredValue {
+  readonly value: Uint8Array;
+  readonly sizeBytes: number;
+}
+
+function storedValue(item: Item): StoredValue {
+  const sizeBytes = itemSizeBytes(item);
+  return { value: encodeStoredItem(item, sizeBytes), sizeBytes };
 }
 
 function copyState(state: PartitionState): PartitionState {
@@ -297,13 +330,14 @@ function copyState(state: PartitionState): PartitionState {
   };
 }
 
-function adjust(statistics: SizeStatistics, old: Item | undefined, next: Item | undefined): void {
-  if (old !== undefined) {
+/** Counts out the old item (or entry) and counts in the new one, by their sizes; undefined: none. */
+function adjust(statistics: SizeStatistics, oldSizeBytes: number | undefined, nextSizeBytes: number | undefined): void {
+  if (oldSizeBytes !== undefined) {
     statistics.itemCount--;
-    statistics.sizeBytes -= itemSizeBytes(old);
+    statistics.sizeBytes -= oldSizeBytes;
   }
-  if (next !== undefined) {
+  if (nextSizeBytes !== undefined) {
     statistics.itemCount++;
-    statistics.sizeBytes += itemSizeBytes(next);
+    statistics.sizeBytes += nextSizeBytes;
   }
 }

@@ -4,9 +4,9 @@
  * Every key starts with a keyspace byte and, for partition data, the partition id (u32, big-endian), so
  * each partition's data is one contiguous range and a table's data can be dropped by ranges.
  *
- *   items        [ITEM][partition][hash u32][pk][sk]             → item JSON
- *   LSI entries  [LOCAL_INDEX][partition][index u8][hash][pk][lsi sk][pk][sk] → projected item JSON
- *   GSI entries  [GLOBAL_INDEX][index partition][hash][gsi pk][gsi sk][pk][sk] → projected item JSON
+ *   items        [ITEM][partition][hash u32][pk][sk]             → stored item (stored-item.ts: size, JSON)
+ *   LSI entries  [LOCAL_INDEX][partition][index u8][hash][pk][lsi sk][pk][sk] → stored projected item
+ *   GSI entries  [GLOBAL_INDEX][index partition][hash][gsi pk][gsi sk][pk][sk] → stored projected item
  *   write log    [WRITE_LOG][partition][sequence u64]             → log entry JSON
  *   state        [PARTITION_STATE][partition]                     → sequence, counts, sizes
  *   cursors      [CONSUMER_CURSOR][partition][consumer name]      → last sequence consumed

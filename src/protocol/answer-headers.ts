@@ -3,7 +3,7 @@ import { crc32 } from 'node:zlib';
 import type { WireAnswer } from './wire-response.js';
 
 /** The byte length of a body as sent (a string is sent as UTF-8). */
-export function bodyByteLength(body: string | Buffer): number {
+export function bodyByteLength(body: string | Uint8Array): number {
   return typeof body === 'string' ? Buffer.byteLength(body, 'utf8') : body.length;
 }
 

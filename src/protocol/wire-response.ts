@@ -1,4 +1,5 @@
 import type { DynamoDbError } from '../lib/errors.js';
+import { PreparedBody } from './prepared-body.js';
 
 /** The JSON 1.0 content type DynamoDB answers with (unless the request said application/json). */
 export const AMZ_JSON_CONTENT_TYPE = 'application/x-amz-json-1.0';
@@ -12,7 +13,7 @@ export const PLAIN_JSON_CONTENT_TYPE = 'application/json';
 export interface WireAnswer {
   readonly status: number;
   /** The body as sent: a string is sent as UTF-8. */
-  readonly body: string | Buffer;
+  readonly body: string | Uint8Array;
   readonly contentType?: string | undefined;
   /** Headers beyond the ones every answer carries (CORS), in order. */
   readonly headers?: ReadonlyArray<readonly [string, string]> | undefined;
@@ -28,8 +29,9 @@ export function rawAnswer(status: number, body: string, contentType?: string): W
   return { status, body, contentType };
 }
 
+/** A JSON answer: a handler's PreparedBody is sent as its bytes, any other value as JSON.stringify gives it. */
 export function jsonAnswer(status: number, value: unknown, contentType: string): WireAnswer {
-  return { status, body: JSON.stringify(value), contentType };
+  return { status, body: value instanceof PreparedBody ? value.bytes : JSON.stringify(value), contentType };
 }
 
 /** DynamoDB's error body: `__type` with the wire prefix, and `message` when there is one. */

@@ -8,6 +8,9 @@ import { MemoryStorageEngine } from '../storage/memory-engine.js';
 import { EmbeddedRouter } from './embedded-router.js';
 import type { ReadPage, ScanSegmentRequest, TableRoute } from './router.js';
 
+/** The items of a read, parsed from their stored JSON. */
+const itemsOf = (read: ReadPage): Item[] => read.entries.map((entry) => entry.item);
+
 const byGroup: GlobalIndexSchema = {
   name: 'byGroup',
   key: { partitionKey: { name: 'group', type: 'S' }, sortKey: { name: 'sk', type: 'N' } },
@@ -41,7 +44,7 @@ async function scanAll(router: EmbeddedRouter, request: Omit<ScanSegmentRequest,
   for (let page = 0; page < 1000; page++) {
     const read = await router.scanSegment(route, { ...request, exclusiveStartKey });
     pages.push(read);
-    const last = read.items[read.items.length - 1];
+    const last = itemsOf(read)[itemsOf(read).length - 1];
     if (!read.stopped || last === undefined) return pages;
     exclusiveStartKey = last;
   }
@@ -54,7 +57,7 @@ describe('EmbeddedRouter reads', () => {
   test('a scan walks every partition in hash order and pages across partition boundaries', async () => {
     const router = await loadedRouter();
     const pages = await scanAll(router, { segment: 0, totalSegments: 1, limit: 7 });
-    const items = pages.flatMap((page) => page.items);
+    const items = pages.flatMap((page) => itemsOf(page));
     assert.equal(items.length, ITEM_COUNT);
     assert.equal(new Set(items.map(keyOf)).size, ITEM_COUNT);
     const hashes = items.map((item) => placementHashOf(item, schema.key));
@@ -67,7 +70,7 @@ describe('EmbeddedRouter reads', () => {
       const seen: string[] = [];
       for (let segment = 0; segment < 7; segment++) {
         const pages = await scanAll(router, { index, segment, totalSegments: 7, limit: 5 });
-        seen.push(...pages.flatMap((page) => page.items.map(keyOf)));
+        seen.push(...pages.flatMap((page) => itemsOf(page).map(keyOf)));
       }
       assert.equal(seen.length, ITEM_COUNT, `index ${index ?? 'table'}`);
       assert.equal(new Set(seen).size, ITEM_COUNT);
@@ -78,16 +81,16 @@ describe('EmbeddedRouter reads', () => {
     const router = await loadedRouter();
     const first = await router.queryPartition(route, { index: 'byGroup', partitionKeyValue: { S: 'g1' }, forward: false, limit: 10 });
     assert.equal(first.stopped, true);
-    const sortKeys = first.items.map((item) => Number((item['sk'] as { N: string }).N));
+    const sortKeys = itemsOf(first).map((item) => Number((item['sk'] as { N: string }).N));
     assert.deepEqual(sortKeys, [118, 115, 112, 109, 106, 103, 100, 97, 94, 91]);
-    assert.deepEqual(Object.keys(first.items[0] ?? {}).sort(), ['group', 'pk', 'sk']);
+    assert.deepEqual(Object.keys(itemsOf(first)[0] ?? {}).sort(), ['group', 'pk', 'sk']);
     const rest = await router.queryPartition(route, {
       index: 'byGroup',
       partitionKeyValue: { S: 'g1' },
       forward: false,
-      exclusiveStartKey: first.items[9],
+      exclusiveStartKey: itemsOf(first)[9],
     });
-    assert.equal(rest.items.length, 40 - 10);
+    assert.equal(itemsOf(rest).length, 40 - 10);
     assert.equal(rest.stopped, false);
   });
 });

@@ -10,6 +10,7 @@ import { MemoryStorageEngine } from '../storage/memory-engine.js';
 import type { StorageEngine } from '../storage/engine.js';
 import { EmbeddedRouter } from './embedded-router.js';
 import type { TableRoute } from './router.js';
+import { decodeItem } from '../partition/stored-item.js';
 
 const byGroup: GlobalIndexSchema = {
   name: 'byGroup',
@@ -60,7 +61,7 @@ function itemNumber(index: number): Item {
 
 function storedValues(engine: StorageEngine, space: number, partitionId: number): Item[] {
   const start = partitionPrefix(space as (typeof keyspace)[keyof typeof keyspace], partitionId);
-  return [...engine.range({ start, end: prefixEnd(start) })].map((entry) => JSON.parse(Buffer.from(entry.value).toString('utf8')) as Item);
+  return [...engine.range({ start, end: prefixEnd(start) })].map((entry) => decodeItem(entry.value));
 }
 
 const placement = (value: AttributeValue | undefined): number => Number(partitionKeyHash(value as KeyValue) >> 32n);
@@ -83,7 +84,7 @@ describe('EmbeddedRouter', () => {
       }
     });
     const latest = new Map(items.map((item) => [JSON.stringify([item['pk'], item['sk']]), item]));
-    for (const item of latest.values()) assert.deepEqual(await router.getItem(route, { pk: item['pk'] as AttributeValue, sk: item['sk'] as AttributeValue }), item);
+    for (const item of latest.values()) assert.deepEqual((await router.getItem(route, { pk: item['pk'] as AttributeValue, sk: item['sk'] as AttributeValue }))?.item, item);
     await router.drainMaintenance();
   });
 

@@ -18,6 +18,7 @@ import {
   segmentHashRange,
   targetKeySchema,
 } from '../partition/partition-reads.js';
+import type { StoredItem } from '../partition/stored-item.js';
 import { limits } from '../lib/limits.js';
 import type { StorageEngine } from '../storage/engine.js';
 import type {
@@ -85,9 +86,9 @@ export class EmbeddedRouter implements Router {
     }
   }
 
-  getItem(route: TableRoute, key: Item): Promise<Item | undefined> {
+  getItem(route: TableRoute, key: Item): Promise<StoredItem | undefined> {
     const encoded = encodeItemKey(key, route.schema.key);
-    return Promise.resolve(this.partitionOf(route, encoded.hash).read(encoded));
+    return Promise.resolve(this.partitionOf(route, encoded.hash).readStored(encoded));
   }
 
   async writeItem(route: TableRoute, key: Item, command: PartitionWriteCommand): Promise<ItemWriteResult> {
@@ -181,7 +182,7 @@ export class EmbeddedRouter implements Router {
       );
       reads.push(read);
       if (read.stopped) break;
-      if (remaining !== undefined) remaining -= read.items.length;
+      if (remaining !== undefined) remaining -= read.entries.length;
       sizeBytesMax -= read.sizeBytes;
     }
     return Promise.resolve(asPage(reads));
@@ -274,7 +275,7 @@ function readTarget(route: TableRoute, indexName: string | undefined, fetchTable
 
 function asPage(reads: readonly PartitionRead[]): ReadPage {
   return {
-    items: reads.flatMap((read) => read.items),
+    entries: reads.length === 1 ? (reads[0] as PartitionRead).entries : ([] as StoredItem[]).concat(...reads.map((read) => read.entries)),
     sizeBytes: reads.reduce((total, read) => total + read.sizeBytes, 0),
     fetchedSizeBytes: reads.reduce((total, read) => total + read.fetchedSizeBytes, 0),
     stopped: reads.some((read) => read.stopped),

@@ -3,6 +3,7 @@ import type { ItemWriteRefusal, PartitionWriteCommand } from '../partition/item-
 import type { PartitionRange, PartitionSchema } from '../partition/partition-schema.js';
 import type { SizeStatistics } from '../partition/partition.js';
 import type { SortKeyRange } from '../partition/partition-reads.js';
+import type { StoredItem } from '../partition/stored-item.js';
 import type { KeyValue } from '../model/attribute-value.js';
 import type { TransactionGetAction, TransactionReadOutcome, TransactionWriteAction, TransactionWriteResult } from './transaction-types.js';
 
@@ -39,9 +40,9 @@ export interface ScanSegmentRequest {
   readonly fetchTableItems?: boolean | undefined;
 }
 
-/** Items as read (before any filter), and whether the page stopped at its limit or 1 MB. */
+/** Items as read and stored (before any filter), and whether the page stopped at its limit or 1 MB. */
 export interface ReadPage {
-  readonly items: readonly Item[];
+  readonly entries: readonly StoredItem[];
   readonly sizeBytes: number;
   readonly fetchedSizeBytes: number;
   readonly stopped: boolean;
@@ -58,7 +59,8 @@ export interface TableStatistics {
  * every method is asynchronous and every argument is data. A write resolves once it is durable.
  */
 export interface Router {
-  getItem(route: TableRoute, key: Item): Promise<Item | undefined>;
+  /** The item as stored: its JSON and size, parsed only when asked for. */
+  getItem(route: TableRoute, key: Item): Promise<StoredItem | undefined>;
   writeItem(route: TableRoute, key: Item, command: PartitionWriteCommand): Promise<ItemWriteResult>;
   statistics(route: TableRoute): TableStatistics;
   queryPartition(route: TableRoute, request: QueryPartitionRequest): Promise<ReadPage>;

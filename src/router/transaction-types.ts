@@ -1,6 +1,7 @@
 import type { Item } from '../model/attribute-value.js';
 import type { ItemWriteRefusal } from '../partition/item-command.js';
 import type { TransactionWriteCommand } from '../partition/transaction-command.js';
+import type { StoredItem } from '../partition/stored-item.js';
 import type { TableRoute } from './router.js';
 
 /** One action of TransactWriteItems as the router receives it: validated, with its key and command. */
@@ -30,4 +31,4 @@ export interface TransactionGetAction {
 }
 
 /** Per action in request order: the item (undefined when missing), or a conflict with a prepared transaction. */
-export type TransactionReadOutcome = { readonly kind: 'item'; readonly item: Item | undefined } | { readonly kind: 'conflict' };
+export type TransactionReadOutcome = { readonly kind: 'item'; readonly item: StoredItem | undefined } | { readonly kind: 'conflict' };

@@ -52,6 +52,13 @@ export interface StorageEngine {
   readonly durable: boolean;
   get(key: StorageKey): StorageValue | undefined;
   range(options: RangeOptions): Iterable<StorageEntry>;
+  /**
+   * As `get` and `range`, except that the byte arrays returned may be the engine's own rather than copies:
+   * for a caller that reads them and never changes them (a read that answers from the bytes it read). An
+   * engine whose reads have to copy anyway leaves them out, and callers use `get` and `range`.
+   */
+  getShared?(key: StorageKey): StorageValue | undefined;
+  rangeShared?(options: RangeOptions): Iterable<StorageEntry>;
   write(operations: readonly WriteOperation[]): Promise<void>;
   /** Resolves when every write issued so far is durable. */
   flush(): Promise<void>;

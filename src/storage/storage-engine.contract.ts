@@ -245,6 +245,25 @@ export function runStorageEngineContract(name: string, openFresh: OpenFreshEngin
           assert.equal([...everything].length, 2);
         }));
 
+      test('bytes read with getShared and rangeShared are what get reads, and keep through later writes', () =>
+        withEngine(async (engine) => {
+          if (engine.rangeShared === undefined || engine.getShared === undefined) return;
+          await engine.write(range100().map((value) => put(bytes(value), bytes(value, value))));
+          const one = engine.getShared(bytes(15));
+          assert.deepEqual(one, engine.get(bytes(15)));
+          assert.equal(engine.getShared(bytes(0xff)), undefined);
+          const read = [...engine.rangeShared({ start: bytes(10), end: bytes(20) })];
+          await engine.write([
+            ...range100().map((value) => put(bytes(value), bytes(0, 0, 0))),
+            remove(bytes(15)),
+          ]);
+          assert.deepEqual(one, bytes(15, 15));
+          assert.deepEqual(
+            read.map(({ key, value }) => [[...key], [...value]]),
+            range100().filter((value) => value >= 10 && value < 20).map((value) => [[value], [value, value]]),
+          );
+        }));
+
       test('breaking out of an iteration ends it cleanly', () =>
         withEngine(async (engine) => {
           await engine.write(range100().map((value) => put(bytes(value), bytes(value))));
@@ -317,6 +336,10 @@ export function runStorageEngineContract(name: string, openFresh: OpenFreshEngin
               limit: random.nextInt(200),
             };
             assert.deepEqual(entriesOf(engine, options), model.range(options));
+            if (engine.rangeShared !== undefined) {
+              const shared = [...engine.rangeShared(options)].map(({ key, value }) => ({ key: new Uint8Array(key), value: new Uint8Array(value) }));
+              assert.deepEqual(shared, model.range(options), 'rangeShared reads what range reads');
+            }
           }
         }));
 

@@ -16,6 +16,8 @@ import { DistinctKeys } from './batch-keys.js';
 import { checkExpressionMembers, itemExpressions, type ItemExpressionMembers, type ItemExpressions } from './item-expressions.js';
 import { routeOrNotFound, type ItemOperationServices } from './item-operations.js';
 import { withoutNulls } from './read-expressions.js';
+import type { StoredItem } from '../../partition/stored-item.js';
+import { preparedBody, RawJson, type PreparedBody } from '../prepared-body.js';
 
 /** One table's share of a BatchGetItem, validated. */
 interface TableRead {
@@ -32,8 +34,9 @@ interface RoutedRead extends TableRead {
 /** What was read for one key: the item as stored (or nothing) and what the response carries of it. */
 interface KeyRead {
   readonly key: Item;
-  readonly stored: Item | undefined;
-  readonly answered: Item | undefined;
+  readonly stored: StoredItem | undefined;
+  readonly answered: RawJson | undefined;
+  readonly answeredSizeBytes: number;
 }
 
 /**
@@ -44,7 +47,7 @@ interface KeyRead {
  */
 export function createBatchGetOperation(services: ItemOperationServices) {
   return {
-    async BatchGetItem(body: unknown): Promise<Record<string, unknown>> {
+    async BatchGetItem(body: unknown): Promise<PreparedBody> {
       validateRequest('BatchGetItem', body);
       const request = withoutNulls<BatchGetItemRequest>(body);
       const routed = validatedTableReads(request.RequestItems).map((read) => routedRead(services, read));
@@ -55,7 +58,7 @@ export function createBatchGetOperation(services: ItemOperationServices) {
       const response = batchGetResponse(admitted, reads, request.ReturnConsumedCapacity as ReturnConsumedCapacity | undefined, services.throughput);
       const unprocessed = response['UnprocessedKeys'] as Record<string, unknown>;
       for (const table of throttled) unprocessed[table.tableName] = { ...table.request };
-      return response;
+      return preparedBody(response);
     },
   };
 }
@@ -84,10 +87,13 @@ function routedRead(services: ItemOperationServices, read: TableRead): RoutedRea
   return { ...read, route };
 }
 
-function keyRead(table: TableRead, key: Item, stored: Item | undefined): KeyRead {
+/** An item answered whole goes into the response as its stored JSON; a projected one is parsed first. */
+function keyRead(table: TableRead, key: Item, stored: StoredItem | undefined): KeyRead {
   const projection = table.expressions.projection;
-  const answered = stored === undefined || projection === undefined ? stored : projectExpression(stored, projection, table.expressions.bindings);
-  return { key, stored, answered };
+  if (stored === undefined) return { key, stored, answered: undefined, answeredSizeBytes: 0 };
+  if (projection === undefined) return { key, stored, answered: new RawJson(stored.json), answeredSizeBytes: stored.sizeBytes };
+  const projected = projectExpression(stored.item, projection, table.expressions.bindings);
+  return { key, stored, answered: RawJson.of(projected), answeredSizeBytes: itemSizeBytes(projected) };
 }
 
 /**
@@ -101,17 +107,17 @@ function batchGetResponse(
   mode: ReturnConsumedCapacity | undefined,
   governor: ThroughputGovernor | undefined,
 ): Record<string, unknown> {
-  const responses: Record<string, Item[]> = {};
+  const responses: Record<string, RawJson[]> = {};
   const unprocessed: Record<string, unknown> = {};
   const capacities: Record<string, unknown>[] = [];
   let responseBytes = 0;
   let budgetReached = false;
   tables.forEach((table, tableIndex) => {
-    const items: Item[] = [];
+    const items: RawJson[] = [];
     const leftOver: Item[] = [];
     let units = 0;
     for (const read of reads[tableIndex] ?? []) {
-      const answeredBytes = read.answered === undefined ? 0 : itemSizeBytes(read.answered);
+      const answeredBytes = read.answeredSizeBytes;
       if (budgetReached || responseBytes + answeredBytes > limits.batchGetResponseBytesMax) {
         budgetReached = true;
         leftOver.push(read.key);
@@ -119,7 +125,7 @@ function batchGetResponse(
       }
       responseBytes += answeredBytes;
       if (read.answered !== undefined) items.push(read.answered);
-      units += readCapacityUnits(read.stored === undefined ? 0 : itemSizeBytes(read.stored), table.request.ConsistentRead === true ? 'strong' : 'eventual');
+      units += readCapacityUnits(read.stored?.sizeBytes ?? 0, table.request.ConsistentRead === true ? 'strong' : 'eventual');
     }
     responses[table.tableName] = items;
     governor?.charge(table.tableName, 'read', { table: units });

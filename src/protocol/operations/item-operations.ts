@@ -1,6 +1,6 @@
 import { secondaryIndexKeys } from '../../partition/partition-schema.js';
 import type { Item } from '../../model/attribute-value.js';
-import { isItemTooLarge, itemSizeBytes, itemTooLargeError } from '../../model/item-size.js';
+import { isItemTooLarge, itemTooLargeError } from '../../model/item-size.js';
 import { validateItemKey, validateKey } from '../../model/key-schema.js';
 import { validateItem } from '../../model/validate-attribute-value.js';
 import { DynamoDbError, resourceNotFound, validationError } from '../../lib/errors.js';
@@ -12,6 +12,7 @@ import { writeCapacityOf } from '../../partition/write-capacity.js';
 import type { ItemWriteResult, Router, TableRoute } from '../../router/router.js';
 import type { ThroughputGovernor } from '../../router/throughput-governor.js';
 import { consumedCapacity, type ReturnConsumedCapacity } from '../consumed-capacity.js';
+import { preparedBody, RawJson, type PreparedBody } from '../prepared-body.js';
 import { validateRequest } from '../request-validation.js';
 import type { DeleteItemRequest, GetItemRequest, PutItemRequest, UpdateItemRequest } from '../shapes/index.js';
 import { chargeWrites } from './operation-throttling.js';
@@ -64,7 +65,7 @@ export function createItemOperations(services: ItemOperationServices) {
       return writeResponse(route, request, written);
     },
 
-    async GetItem(body: unknown): Promise<Response> {
+    async GetItem(body: unknown): Promise<PreparedBody> {
       validateRequest('GetItem', body);
       const request = body as GetItemRequest;
       checkExpressionMembers('GetItem', members(request));
@@ -74,15 +75,16 @@ export function createItemOperations(services: ItemOperationServices) {
       validateKey(key, route.schema.key);
       checkKeyPaths(undefined, expressions.projection, expressions.bindings, route.schema.key, indexKeySchemas(route));
       services.throughput?.admit(route.tableName, 'read');
-      const item = await services.router.getItem(route, key);
+      const stored = await services.router.getItem(route, key);
       const response: Response = {};
-      if (item !== undefined) {
-        response['Item'] = expressions.projection === undefined ? item : projectExpression(item, expressions.projection, expressions.bindings);
+      if (stored !== undefined) {
+        response['Item'] =
+          expressions.projection === undefined ? new RawJson(stored.json) : projectExpression(stored.item, expressions.projection, expressions.bindings);
       }
-      const units = readCapacityUnits(item === undefined ? 0 : itemSizeBytes(item), request.ConsistentRead === true ? 'strong' : 'eventual');
+      const units = readCapacityUnits(stored?.sizeBytes ?? 0, request.ConsistentRead === true ? 'strong' : 'eventual');
       services.throughput?.charge(route.tableName, 'read', { table: units });
       addCapacity(response, request, route, { kind: 'read', table: units });
-      return response;
+      return preparedBody(response);
     },
 
     async DeleteItem(body: unknown): Promise<Response> {

@@ -16,6 +16,7 @@ import { routeOrNotFound, type ItemOperationServices } from './item-operations.j
 import { keySelectionOf, type KeySelection, legacyKeySelection } from './query-key-condition.js';
 import { checkFilterKeys, checkKeyPaths, legacyProjection, readExpressions, withoutNulls } from './read-expressions.js';
 import { pageResponse } from './read-page-response.js';
+import type { PreparedBody } from '../prepared-body.js';
 import { throttledRead } from './operation-throttling.js';
 import { readPlan } from './read-plan.js';
 import { checkIndexConsistency, checkSelect, type ReadIndex } from './read-select.js';
@@ -33,7 +34,7 @@ export type ReadOperationServices = ItemOperationServices;
  */
 export function createQueryOperation(services: ReadOperationServices) {
   return {
-    async Query(body: unknown): Promise<Record<string, unknown>> {
+    async Query(body: unknown): Promise<PreparedBody> {
       validateRequest('Query', body);
       const request = withoutNulls<QueryRequest>(body);
       checkExpressionParameters('Query', request);

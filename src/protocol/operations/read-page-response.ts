@@ -7,6 +7,7 @@ import type { ReadPage, TableRoute } from '../../router/router.js';
 import { consumedCapacity, type ReturnConsumedCapacity } from '../consumed-capacity.js';
 import { lastEvaluatedKey } from './read-start-key.js';
 import type { ReadIndex } from './read-select.js';
+import { preparedBody, RawJson, type PreparedBody } from '../prepared-body.js';
 
 /** How a page of Query or Scan becomes the response: filter, projection, Select, paging, capacity. */
 export interface PageShaping {
@@ -29,23 +30,30 @@ type Response = Record<string, unknown>;
  * The filter applies after the read, so ScannedCount counts every item read and Count those that passed;
  * LastEvaluatedKey names the last item read (filtered out or not) when the page stopped at its Limit or at
  * 1 MB. Capacity is charged on the bytes read, rounded up to 4 KB once for the page.
+ *
+ * An item answered as stored goes into the body as its stored JSON; an item is parsed only for a filter,
+ * a projection or an index's reprojection, and for the LastEvaluatedKey of the last one.
  */
-export function pageResponse(page: ReadPage, shaping: PageShaping): Response {
-  const matched: Item[] = [];
-  for (const item of page.items) {
-    if (shaping.filter !== undefined && !evaluateCondition(shaping.filter, item, shaping.bindings)) continue;
-    if (shaping.projection !== undefined) matched.push(projectExpression(item, shaping.projection, shaping.bindings));
-    else matched.push(shaping.reproject === undefined ? item : shaping.reproject(item));
+export function pageResponse(page: ReadPage, shaping: PageShaping): PreparedBody {
+  const matched: RawJson[] = [];
+  let count = 0;
+  for (const entry of page.entries) {
+    if (shaping.filter !== undefined && !evaluateCondition(shaping.filter, entry.item, shaping.bindings)) continue;
+    count++;
+    if (shaping.countOnly) continue;
+    if (shaping.projection !== undefined) matched.push(RawJson.of(projectExpression(entry.item, shaping.projection, shaping.bindings)));
+    else if (shaping.reproject !== undefined) matched.push(RawJson.of(shaping.reproject(entry.item)));
+    else matched.push(new RawJson(entry.json));
   }
   const response: Response = {};
   if (!shaping.countOnly) response['Items'] = matched;
-  response['Count'] = matched.length;
-  response['ScannedCount'] = page.items.length;
-  const last = page.items[page.items.length - 1];
-  if (page.stopped && last !== undefined) response['LastEvaluatedKey'] = lastEvaluatedKey(last, shaping.startKeyNames);
+  response['Count'] = count;
+  response['ScannedCount'] = page.entries.length;
+  const last = page.entries[page.entries.length - 1];
+  if (page.stopped && last !== undefined) response['LastEvaluatedKey'] = lastEvaluatedKey(last.item, shaping.startKeyNames);
   const capacity = pageCapacity(page, shaping);
   if (capacity !== undefined) response['ConsumedCapacity'] = capacity;
-  return response;
+  return preparedBody(response);
 }
 
 /** The read units a page consumed: the bytes read (index entries and any table items fetched), rounded once. */

@@ -10,6 +10,7 @@ import type { ScanRequest } from '../shapes/index.js';
 import { findIndex, indexKeySchemas, type ReadOperationServices } from './query-operation.js';
 import { checkKeyPaths, legacyProjection, readExpressions, withoutNulls } from './read-expressions.js';
 import { pageResponse } from './read-page-response.js';
+import type { PreparedBody } from '../prepared-body.js';
 import { throttledRead } from './operation-throttling.js';
 import { routeOrNotFound } from './item-operations.js';
 import { readPlan } from './read-plan.js';
@@ -27,7 +28,7 @@ import type { TableRoute } from '../../router/router.js';
  */
 export function createScanOperation(services: ReadOperationServices) {
   return {
-    async Scan(body: unknown): Promise<Record<string, unknown>> {
+    async Scan(body: unknown): Promise<PreparedBody> {
       validateRequest('Scan', body);
       const request = withoutNulls<ScanRequest>(body);
       checkExpressionParameters('Scan', request);

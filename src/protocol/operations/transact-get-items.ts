@@ -1,5 +1,3 @@
-import type { Item } from '../../model/attribute-value.js';
-import { itemSizeBytes } from '../../model/item-size.js';
 import { validateKey } from '../../model/key-schema.js';
 import { validateItem } from '../../model/validate-attribute-value.js';
 import { resourceNotFound, validationError } from '../../lib/errors.js';
@@ -15,6 +13,8 @@ import { checkExpressionMembers, itemExpressions, type ItemExpressionMembers, ty
 import { cancellationReasons, noReason, transactionCanceled } from './transact-cancellation.js';
 import { TransactionCapacity } from './transact-capacity.js';
 import { transactionMessages } from './transact-write-plan.js';
+import type { StoredItem } from '../../partition/stored-item.js';
+import { preparedBody, RawJson, type PreparedBody } from '../prepared-body.js';
 
 type Response = Record<string, unknown>;
 
@@ -27,7 +27,7 @@ interface PlannedGet extends TransactionGetAction {
  * `{}` for an item that is not there; each read costs transactional units (twice a strong read).
  */
 export function createTransactGetItems(tables: TableDirectory, router: Router) {
-  return async function TransactGetItems(body: unknown): Promise<Response> {
+  return async function TransactGetItems(body: unknown): Promise<PreparedBody> {
     validateRequest('TransactGetItems', body);
     const request = body as TransactGetItemsRequest;
     const gets = request.TransactItems.map((entry): PlannedGet => {
@@ -49,18 +49,21 @@ export function createTransactGetItems(tables: TableDirectory, router: Router) {
     const responses = outcomes.map((outcome, index) => {
       const get = gets[index] as PlannedGet;
       const item = outcome.kind === 'item' ? outcome.item : undefined;
-      capacity.addRead(get.route, readCapacityUnits(item === undefined ? 0 : itemSizeBytes(item), 'transactional'));
-      return item === undefined ? {} : { Item: projected(item, get.expressions) };
+      capacity.addRead(get.route, readCapacityUnits(item?.sizeBytes ?? 0, 'transactional'));
+      return item === undefined ? {} : { Item: answered(item, get.expressions) };
     });
     const response: Response = { Responses: responses };
     const consumed = capacity.render(request.ReturnConsumedCapacity);
     if (consumed !== undefined) response['ConsumedCapacity'] = consumed;
-    return response;
+    return preparedBody(response);
   };
 }
 
-function projected(item: Item, expressions: ItemExpressions): Item {
-  return expressions.projection === undefined ? item : projectExpression(item, expressions.projection, expressions.bindings);
+/** An item answered whole goes into the response as its stored JSON; a projected one is parsed first. */
+function answered(item: StoredItem, expressions: ItemExpressions): RawJson {
+  return expressions.projection === undefined
+    ? new RawJson(item.json)
+    : RawJson.of(projectExpression(item.item, expressions.projection, expressions.bindings));
 }
 
 function checkDistinctGets(gets: readonly PlannedGet[]): void {
