@@ -1,0 +1,23 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import * as lmdb from 'lmdb';
+import loadLmdbNativeAddon, { lmdbPackageDirectory } from './lmdb-native-addon.js';
+
+/** lmdb exports its addon from its Node.js entry point; its type declarations leave it out. */
+const { nativeAddon } = lmdb as unknown as { nativeAddon: unknown };
+
+test('the bundle loader finds the very addon lmdb loads, whatever directory it is given', () => {
+  assert.equal(loadLmdbNativeAddon('/a/directory/without/lmdb'), nativeAddon);
+});
+
+test("lmdb's package directory is the one Node resolves lmdb in", () => {
+  const packageJson = JSON.parse(readFileSync(`${lmdbPackageDirectory()}/package.json`, 'utf8')) as { name: string };
+  assert.equal(packageJson.name, 'lmdb');
+});
+
+test('the server bundle includes lmdb instead of importing it at run time', () => {
+  const bundle = readFileSync(new URL('../cli/main.bundle.js', import.meta.url), 'utf8');
+  assert.doesNotMatch(bundle, /from\s*["']lmdb["']|import\(["']lmdb["']\)/);
+  assert.match(bundle, /lmdb-native-addon/);
+});
