@@ -3,103 +3,10 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { test } from 'node:test';
 import { GroupFlush } from './group-flush.js';
 
-/** A flush the test completes by hand, recording how many run at once. */
-function controlledFlush() {
-  const pending: Array<{ resolve: () => void; reject: (error: unknown) => void }> = [];
-  let running = 0;
-  let runningMax = 0;
-  const flush = () =>
-    new Promise<void>((resolve, reject) => {
-      running++;
-      runningMax = Math.max(runningMax, running);
-      const settle = () => running--;
-      pending.push({
-        resolve: () => (settle(), resolve()),
-        reject: (error) => (settle(), reject(error)),
-      });
-    });
-  return {
-    flush,
-    get started() {
-      return pending.length;
-    },
-    get runningMax() {
-      return runningMax;
-    },
-    complete(index: number) {
-      pending[index]?.resolve();
-    },
-    fail(index: number, error: unknown) {
-      pending[index]?.reject(error);
-    },
-  };
-}
-
-test('commits of one turn share one flush', async () => {
-  const control = controlledFlush();
-  const group = new GroupFlush([control.flush]);
-  const acknowledged = Array.from({ length: 1000 }, () => group.afterCommit());
-  await nextTurn();
-  assert.equal(control.started, 1);
-  control.complete(0);
-  await Promise.all(acknowledged);
-  assert.equal(group.flushCount, 1);
-});
-
-test('with one channel, commits made during a flush wait for the next one, and only one flush runs at a time', async () => {
-  const control = controlledFlush();
-  const group = new GroupFlush([control.flush]);
-  let firstDone = false;
-  let secondDone = false;
-  void group.afterCommit().then(() => (firstDone = true));
-  await nextTurn();
-  void group.afterCommit().then(() => (secondDone = true));
-  const whenAllFlushed = group.whenFlushed();
-  await nextTurn();
-  assert.equal(control.started, 1, 'the second batch must wait for the running flush');
-  control.complete(0);
-  await nextTurn(); // the completion runs, and queues the next flush for the following turn
-  await nextTurn();
-  assert.equal(firstDone, true);
-  assert.equal(secondDone, false, 'a commit made during a flush is not covered by it');
-  assert.equal(control.started, 2);
-  control.complete(1);
-  await whenAllFlushed;
-  assert.equal(secondDone, true);
-  assert.equal(control.runningMax, 1);
-  assert.equal(group.flushCount, 2);
-});
-
-test('whenFlushed resolves at once when nothing is pending', async () => {
-  const group = new GroupFlush([() => Promise.reject(new Error('must not flush'))]);
-  await group.whenFlushed();
-  assert.equal(group.flushCount, 0);
-});
-
-test('a failed flush rejects its commits, the waiting ones, and every later one', async () => {
-  const control = controlledFlush();
-  const group = new GroupFlush([control.flush]);
-  const first = group.afterCommit();
-  await nextTurn();
-  const waiting = group.afterCommit();
-  control.fail(0, new Error('EIO'));
-  await assert.rejects(first, /EIO/);
-  await assert.rejects(waiting, /EIO/);
-  await assert.rejects(group.afterCommit(), /EIO/);
-  await assert.rejects(group.whenFlushed(), /EIO/);
-  assert.ok(group.failure instanceof Error);
-});
-
-test('a flush function that throws synchronously fails the batch', async () => {
-  const group = new GroupFlush([
-    () => {
-      throw new Error('closed');
-    },
-  ]);
-  await assert.rejects(group.afterCommit(), /closed/);
-});
-
-/** Commits and flush starts in the order they happened, to check each commit against the flush that acknowledged it. */
+/**
+ * Flush channels the test completes by hand, recording when each flush started (beside the commits a test
+ * records) and how many ran at once; a channel running two flushes at once fails the test.
+ */
 function recordingChannels(count: number) {
   const events: string[] = [];
   const pending: Array<{ channel: number; resolve: () => void; reject: (error: unknown) => void }> = [];
@@ -133,6 +40,77 @@ function recordingChannels(count: number) {
     },
   };
 }
+
+test('commits of one turn share one flush', async () => {
+  const control = recordingChannels(1);
+  const group = new GroupFlush(control.channels);
+  const acknowledged = Array.from({ length: 1000 }, () => group.afterCommit());
+  await nextTurn();
+  assert.equal(control.started, 1);
+  control.complete(0);
+  await Promise.all(acknowledged);
+  assert.equal(group.flushCount, 1);
+});
+
+test('with one channel, commits made during a flush wait for the next one, and only one flush runs at a time', async () => {
+  const control = recordingChannels(1);
+  const group = new GroupFlush(control.channels);
+  let firstDone = false;
+  let secondDone = false;
+  void group.afterCommit().then(() => (firstDone = true));
+  await nextTurn();
+  void group.afterCommit().then(() => (secondDone = true));
+  const whenAllFlushed = group.whenFlushed();
+  await nextTurn();
+  assert.equal(control.started, 1, 'the second batch must wait for the running flush');
+  control.complete(0);
+  await nextTurn(); // the completion runs, and queues the next flush for the following turn
+  await nextTurn();
+  assert.equal(firstDone, true);
+  assert.equal(secondDone, false, 'a commit made during a flush is not covered by it');
+  assert.equal(control.started, 2);
+  control.complete(1);
+  await whenAllFlushed;
+  assert.equal(secondDone, true);
+  assert.equal(control.overlapMax, 1);
+  assert.equal(group.flushCount, 2);
+});
+
+test('whenFlushed resolves at once when nothing is pending', async () => {
+  const group = new GroupFlush([() => Promise.reject(new Error('must not flush'))]);
+  await group.whenFlushed();
+  assert.equal(group.flushCount, 0);
+});
+
+for (const channelCount of [1, 2]) {
+  test(`with ${channelCount} channel(s), a failed flush rejects every commit not yet resolved, and every later one`, async () => {
+    const control = recordingChannels(channelCount);
+    const group = new GroupFlush(control.channels);
+    const flushing: Array<Promise<void>> = [];
+    for (let channel = 0; channel < channelCount; channel++) {
+      flushing.push(group.afterCommit());
+      await nextTurn();
+    }
+    const waiting = group.afterCommit();
+    control.fail(channelCount - 1, new Error('EIO'));
+    for (const commit of [...flushing, waiting]) await assert.rejects(commit, /EIO/);
+    for (let index = 0; index < channelCount - 1; index++) control.complete(index);
+    await nextTurn();
+    await assert.rejects(group.afterCommit(), /EIO/);
+    await assert.rejects(group.whenFlushed(), /EIO/);
+    assert.ok(group.failure instanceof Error);
+    assert.equal(control.started, channelCount, 'no flush starts after a failure');
+  });
+}
+
+test('a flush function that throws synchronously fails the batch', async () => {
+  const group = new GroupFlush([
+    () => {
+      throw new Error('closed');
+    },
+  ]);
+  await assert.rejects(group.afterCommit(), /closed/);
+});
 
 test('with two channels, commits made during a flush start the next one at once', async () => {
   const control = recordingChannels(2);
@@ -223,22 +201,4 @@ test('a flush completing first resolves the older batches waiting on a slower fl
   assert.equal(firstDone, true, 'flush 1 started after the first commit, so it made it durable too');
   control.complete(0);
   await group.whenFlushed();
-});
-
-test('with overlapping flushes, one failure rejects every commit not yet resolved, and later ones', async () => {
-  const control = recordingChannels(2);
-  const group = new GroupFlush(control.channels);
-  const first = group.afterCommit();
-  await nextTurn();
-  const second = group.afterCommit();
-  await nextTurn();
-  const waiting = group.afterCommit();
-  control.fail(1, new Error('EIO'));
-  await assert.rejects(first, /EIO/);
-  await assert.rejects(second, /EIO/);
-  await assert.rejects(waiting, /EIO/);
-  control.complete(0);
-  await nextTurn();
-  await assert.rejects(group.afterCommit(), /EIO/);
-  assert.equal(control.started, 2, 'no flush starts after a failure');
 });
