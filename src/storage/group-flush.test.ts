@@ -202,3 +202,21 @@ test('a flush completing first resolves the older batches waiting on a slower fl
   control.complete(0);
   await group.whenFlushed();
 });
+
+test('whenIdle waits for a flush still running after a later one resolved its batch', async () => {
+  const control = recordingChannels(2);
+  const group = new GroupFlush(control.channels);
+  void group.afterCommit();
+  await nextTurn();
+  void group.afterCommit();
+  await nextTurn();
+  control.complete(1);
+  await group.whenFlushed();
+  let idle = false;
+  void group.whenIdle().then(() => (idle = true));
+  await nextTurn();
+  assert.equal(idle, false, 'flush 0 still runs');
+  control.complete(0);
+  await nextTurn();
+  assert.equal(idle, true);
+});

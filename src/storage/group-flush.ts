@@ -43,6 +43,8 @@ export class GroupFlush {
   #waiting: Batch | undefined;
   /** Batches whose flush runs, oldest flush first. */
   readonly #running: Batch[] = [];
+  /** Every flush not yet settled, including one whose batch a later flush already resolved. */
+  readonly #flushesInFlight = new Set<Promise<void>>();
   #startScheduled = false;
   #failure: unknown;
   #flushCount = 0;
@@ -78,6 +80,14 @@ export class GroupFlush {
     return (this.#waiting ?? this.#running.at(-1))?.promise ?? Promise.resolve();
   }
 
+  /**
+   * Resolves once no flush is running: a flush can outlast its batch (a later flush that completed first
+   * resolved it), and what it flushes must not be closed under it.
+   */
+  async whenIdle(): Promise<void> {
+    while (this.#flushesInFlight.size > 0) await Promise.all(this.#flushesInFlight);
+  }
+
   /** Starts on the next turn of the event loop, so every commit of this turn joins the batch. */
   #scheduleStart(): void {
     if (this.#startScheduled || this.#waiting === undefined || this.#freeChannels.length === 0) return;
@@ -103,7 +113,7 @@ export class GroupFlush {
     } catch (error) {
       flushed = Promise.reject(error);
     }
-    flushed.then(
+    const settled = flushed.then(
       () => {
         this.#flushCount++;
         this.#freeChannels.push(channel);
@@ -112,6 +122,8 @@ export class GroupFlush {
       },
       (error: unknown) => this.#fail(error ?? new Error('flush failed')),
     );
+    this.#flushesInFlight.add(settled);
+    void settled.then(() => this.#flushesInFlight.delete(settled));
   }
 
   /** Resolves `batch` and every batch whose flush started before it. */

@@ -161,6 +161,8 @@ export class LmdbStorageEngine implements StorageEngine {
     try {
       await this.#groupFlush.whenFlushed();
     } finally {
+      // The flush descriptors close below, and a flush may outlast the batch it was started for.
+      await this.#groupFlush.whenIdle();
       // Cursors must go before their environment does.
       for (const iterator of this.#openIterators) iterator.return();
       await this.#database.close();
