@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
@@ -60,6 +60,15 @@ describe('lmdb engine', () => {
     const writes = 64 * writesPerCaller;
     assert.ok(engine.flushCount <= writes / 16, `${writes} writes took ${engine.flushCount} flushes`);
     await engine.close();
+  });
+
+  test('a directory whose name has a dot holds the data files, which the flushes sync', async () => {
+    const directory = join(temporaryDirectory(), 'storage.v1');
+    const engine = openLmdbStorageEngine({ directory });
+    await engine.write([put('k', 'v')]);
+    assert.equal(engine.flushCount, 1);
+    await engine.close();
+    assert.ok(existsSync(join(directory, 'data.mdb')));
   });
 
   test('every acknowledged write survives kill -9, and writes stay atomic', async () => {

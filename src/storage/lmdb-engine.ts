@@ -3,8 +3,17 @@
  *
  * Durability with group commit: the environment is opened with `noSync`, so each `write` commits its
  * own LMDB transaction synchronously (`transactionSync`: visible at once, written to the OS page cache,
- * no fsync), and a GroupFlush then makes whole batches of commits durable with one `mdb_env_sync`
- * (fdatasync, run on the libuv thread pool by lmdb-js's `sync(callback)`), at most one at a time.
+ * no fsync), and a GroupFlush then makes whole batches of commits durable with one fdatasync of the data
+ * file (`node:fs`, on the libuv thread pool; what `mdb_env_sync` does for a `noSync` environment without
+ * a write map). Up to `flushesInFlightMax` flushes overlap, so a commit waits for the next flush to
+ * start, not for the running one to end.
+ *
+ * Each flush channel fdatasyncs its own file descriptor: Linux reports a write-back error once per open
+ * file description, to the first fsync that checks it, so two flushes sharing one descriptor could leave
+ * the error to the other and return success for pages that never reached the disk. With a descriptor per
+ * channel, and a channel starting its next flush only after its last one was handled, any write-back
+ * error after a commit fails the first flush of every channel that checks it, and GroupFlush fails the
+ * engine before a later flush can acknowledge the commit.
  *
  * Why not lmdb-js's default `overlappingSync`: in that mode LMDB fsyncs inside every commit of a
  * synchronous transaction, on the committing thread (mdb_txn_commit), so there is no way to share one
@@ -23,8 +32,8 @@
  * (cluster mode) cover a failed machine; a single node that must survive power loss needs the overlay
  * design above.
  */
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { closeSync, fdatasync, mkdirSync, openSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { open, type Database, type RangeOptions as LmdbRangeOptions } from 'lmdb';
 import { assert } from '../lib/assert.js';
 import type { RangeOptions, StorageEngine, StorageEntry, StorageKey, StorageValue, WriteOperation } from './engine.js';
@@ -45,17 +54,24 @@ const lowestKey = new Uint8Array([0]);
 /** 8 KiB pages raise LMDB's key size limit from 1978 to 4026 bytes (storageKeyBytesMax). */
 const pageSizeBytes = 8192;
 
-type BinaryDatabase = Database<Buffer, StorageKey>;
+/**
+ * Flushes that may run at once. Each costs a thread of the libuv pool (4 by default, shared with file
+ * and DNS work) while it waits for the disk; more overlap also means more, smaller flushes for the same
+ * load, each with its own journal commit.
+ */
+export const flushesInFlightMax = 2;
 
-/** lmdb-js's asynchronous `mdb_env_sync`, which its type declarations leave out. */
-interface SyncableDatabase {
-  sync(callback: (error?: unknown) => void): void;
-}
+/** LMDB's data file in its directory (without MDB_NOSUBDIR). */
+const dataFileName = 'data.mdb';
+
+type BinaryDatabase = Database<Buffer, StorageKey>;
 
 export function openLmdbStorageEngine(options: LmdbStorageEngineOptions): LmdbStorageEngine {
   mkdirSync(options.directory, { recursive: true });
   const database = open<Buffer, StorageKey>({
     path: options.directory,
+    // A directory name with a dot would otherwise be taken for a file name; the flushes need data.mdb.
+    noSubdir: false,
     keyEncoding: 'binary',
     encoding: 'binary',
     noSync: true,
@@ -65,24 +81,37 @@ export function openLmdbStorageEngine(options: LmdbStorageEngineOptions): LmdbSt
   // The files just created must survive a power loss too, not only their contents.
   fsyncDirectory(options.directory);
   fsyncDirectory(dirname(options.directory));
-  return new LmdbStorageEngine(database, options.onClosed);
+  const dataFile = join(options.directory, dataFileName);
+  const flushDescriptors: number[] = [];
+  try {
+    for (let channel = 0; channel < flushesInFlightMax; channel++) flushDescriptors.push(openSync(dataFile, 'r+'));
+  } catch (error) {
+    for (const descriptor of flushDescriptors) closeSync(descriptor);
+    void database.close();
+    throw error;
+  }
+  return new LmdbStorageEngine(database, flushDescriptors, options.onClosed);
+}
+
+function fdatasyncPromise(descriptor: number): Promise<void> {
+  return new Promise((resolve, reject) => fdatasync(descriptor, (error) => (error ? reject(error) : resolve())));
 }
 
 export class LmdbStorageEngine implements StorageEngine {
   readonly durable = true;
   readonly #database: BinaryDatabase;
   readonly #groupFlush: GroupFlush;
+  readonly #flushDescriptors: readonly number[];
   readonly #onClosed: (() => void) | undefined;
   readonly #openIterators = new Set<LmdbRangeIterator>();
   #closing: Promise<void> | undefined;
 
-  constructor(database: BinaryDatabase, onClosed?: () => void) {
+  /** `flushDescriptors`: one open descriptor of the data file per flush channel; the engine closes them. */
+  constructor(database: BinaryDatabase, flushDescriptors: readonly number[], onClosed?: () => void) {
     this.#database = database;
+    this.#flushDescriptors = flushDescriptors;
     this.#onClosed = onClosed;
-    const syncable = database as unknown as SyncableDatabase;
-    this.#groupFlush = new GroupFlush(
-      () => new Promise((resolve, reject) => syncable.sync((error) => (error ? reject(error) : resolve()))),
-    );
+    this.#groupFlush = new GroupFlush(flushDescriptors.map((descriptor) => () => fdatasyncPromise(descriptor)));
   }
 
   /** fsyncs completed so far: far fewer than writes when writes are concurrent. */
@@ -132,9 +161,12 @@ export class LmdbStorageEngine implements StorageEngine {
     try {
       await this.#groupFlush.whenFlushed();
     } finally {
+      // The flush descriptors close below, and a flush may outlast the batch it was started for.
+      await this.#groupFlush.whenIdle();
       // Cursors must go before their environment does.
       for (const iterator of this.#openIterators) iterator.return();
       await this.#database.close();
+      for (const descriptor of this.#flushDescriptors) closeSync(descriptor);
       this.#onClosed?.();
     }
   }

@@ -19,8 +19,8 @@ export const storageFolderName = 'storage';
 
 export async function openStorageEngine(options: StorageEngineOptions): Promise<StorageEngine> {
   if (options.inMemory) return new MemoryStorageEngine();
-  // Loaded only here: lmdb's native module and its dependencies take ~150 ms to load, which an in-memory
-  // server never needs.
+  // Loaded only here: lmdb's native module and the set-up of its modules, which an in-memory server never
+  // needs. In the server bundle lmdb's JavaScript is included but runs only on this first import.
   const { openLmdbStorageEngine } = await import('./lmdb-engine.js');
   mkdirSync(options.dataDirectory, { recursive: true });
   const lock = acquireDataDirectoryLock(options.dataDirectory);
