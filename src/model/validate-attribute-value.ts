@@ -61,6 +61,62 @@ export function checkItem(input: unknown): CheckResult<Item> {
   return run((walk) => walkMap(input, 1, walk));
 }
 
+/**
+ * Only the SerializationException checkAttributeValue would report, thrown; nothing is built. The request
+ * framework's type stage runs this over every attribute value of a request, and the operation validates
+ * the values it uses afterwards, so the wire types are read here in the same order as by walkValue,
+ * without the normalised copy and the validation problems.
+ */
+export function checkAttributeValueTypes(input: unknown): void {
+  checkValueTypes(input, 1);
+}
+
+function checkValueTypes(input: unknown, level: number): void {
+  if (level > structuralWalkDepthMax || input === null || input === undefined) return;
+  if (!isRecord(input)) throw notAnAttributeValue(input);
+  for (const key in input) {
+    if (!Object.hasOwn(input, key)) continue;
+    const member = input[key];
+    if (member !== null && member !== undefined) checkMemberTypes(key, member, level);
+  }
+}
+
+function checkMemberTypes(key: string, member: unknown, level: number): void {
+  switch (key) {
+    case 'S':
+    case 'N':
+      readString(member);
+      return;
+    case 'B':
+      readBlob(member);
+      return;
+    case 'BOOL':
+    case 'NULL':
+      readBoolean(member);
+      return;
+    case 'SS':
+    case 'NS':
+      return checkMembers(readList(member), readString);
+    case 'BS':
+      return checkMembers(readList(member), readBlob);
+    case 'L':
+      for (const element of readList(member)) checkValueTypes(element, level + 1);
+      return;
+    case 'M':
+      if (!isRecord(member)) throw notAMap(member);
+      for (const name in member) {
+        if (Object.hasOwn(member, name)) checkValueTypes(member[name], level + 1);
+      }
+      return;
+  }
+}
+
+function checkMembers(members: readonly unknown[], read: (member: unknown) => string): void {
+  for (const member of members) {
+    if (member !== null && member !== undefined) read(member);
+  }
+}
+
 function unwrap<T>(result: CheckResult<T>): T {
   if (!result.ok) throw result.error;
   return result.value;
