@@ -52,16 +52,17 @@ const valueKeyPattern = /^:[0-9A-Za-z_]+$/;
  */
 export function validateAttributeMaps(maps: ExpressionAttributeMaps, usage?: ExpressionUsage): Bindings {
   if (usage !== undefined) checkUsage(maps, usage);
-  const names = new Map<string, string>();
+  // Keys are checked against their patterns before they are set, so none is "__proto__".
+  const names: Record<string, string> = {};
   if (maps.names !== undefined) {
     const keys = Object.keys(maps.names);
     if (keys.length === 0) throw validationError('ExpressionAttributeNames must not be empty');
     for (const key of keys) {
       if (!nameKeyPattern.test(key)) throw validationError(`ExpressionAttributeNames contains invalid key: Syntax error; key: "${key}"`);
-      names.set(key, maps.names[key] as string);
+      names[key] = maps.names[key] as string;
     }
   }
-  return { names: Object.fromEntries(names), values: Object.fromEntries(validateValues(maps.values)) };
+  return { names, values: validateValues(maps.values) };
 }
 
 function checkUsage(maps: ExpressionAttributeMaps, usage: ExpressionUsage): void {
@@ -75,8 +76,8 @@ function checkUsage(maps: ExpressionAttributeMaps, usage: ExpressionUsage): void
   }
 }
 
-function validateValues(input: Readonly<Record<string, unknown>> | undefined): Map<string, AttributeValue> {
-  const values = new Map<string, AttributeValue>();
+function validateValues(input: Readonly<Record<string, unknown>> | undefined): Record<string, AttributeValue> {
+  const values: Record<string, AttributeValue> = {};
   if (input === undefined) return values;
   const keys = Object.keys(input);
   if (keys.length === 0) throw validationError('ExpressionAttributeValues must not be empty');
@@ -89,7 +90,7 @@ function validateValues(input: Readonly<Record<string, unknown>> | undefined): M
       if (result.error.type !== 'ValidationException') throw result.error;
       throw validationError(`ExpressionAttributeValues contains invalid value: ${result.error.message} for key ${key}`);
     }
-    values.set(key, result.value);
+    values[key] = result.value;
   }
   return values;
 }
@@ -106,7 +107,14 @@ export function validateExpressionAttributes(
   usage?: ExpressionUsage,
   beforeUnused?: (bindings: Bindings) => void,
 ): Bindings {
-  const bindings = validateAttributeMaps(maps, usage);
+  return checkBindings(trees, validateAttributeMaps(maps, usage), beforeUnused);
+}
+
+/**
+ * As validateExpressionAttributes, for bindings validateAttributeMaps already returned (an operation that
+ * checks the maps before it parses its expressions does not check them twice).
+ */
+export function checkBindings(trees: ExpressionTrees, bindings: Bindings, beforeUnused?: (bindings: Bindings) => void): Bindings {
   const usedNames = new Set<string>();
   const usedValues = new Set<string>();
   for (const [kind, references] of referencesByExpression(trees)) {

@@ -15,7 +15,7 @@ import { DynamoDbError, invalidParameter, serializationError, validationError } 
 import { assert } from '../lib/assert.js';
 import { limits } from '../lib/limits.js';
 import { base64Problem } from './base64.js';
-import { formatDecimal, parseNumber } from './number.js';
+import { checkedCanonicalNumber } from './number.js';
 import { booleanFromWord, notABlob, notABoolean, notAList, notAMap, notAString, notAnAttributeValue } from './wire-type-errors.js';
 
 export type CheckResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: DynamoDbError };
@@ -249,9 +249,9 @@ function readList(member: unknown): readonly unknown[] {
 }
 
 function walkNumber(text: string, walk: Walk): AttributeValue | undefined {
-  const parsed = parseNumber(text);
-  if (parsed.ok) return { N: formatDecimal(parsed.decimal) };
-  note(walk, parsed.error);
+  const checked = checkedCanonicalNumber(text);
+  if (checked.ok) return { N: checked.canonical };
+  note(walk, checked.error);
   return undefined;
 }
 
@@ -276,9 +276,9 @@ function walkNumberSet(members: readonly unknown[], walk: Walk): AttributeValue 
   if (texts.length === 0) return fail(walk, invalidParameter('An number set  may not be empty'));
   const canonical: string[] = [];
   for (const text of texts) {
-    const parsed = parseNumber(text ?? '');
-    if (!parsed.ok) return fail(walk, parsed.error);
-    canonical.push(formatDecimal(parsed.decimal));
+    const checked = checkedCanonicalNumber(text ?? '');
+    if (!checked.ok) return fail(walk, checked.error);
+    canonical.push(checked.canonical);
   }
   // Numerically equal members ("1" and "1.0") are duplicates: compare canonical texts.
   if (hasDuplicate(canonical)) return fail(walk, validationError('Input collection contains duplicates'));
