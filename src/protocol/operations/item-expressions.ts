@@ -54,6 +54,7 @@ export function checkExpressionMembers(operation: LegacyParameterOperation, requ
  * once the table is known (`checkUpdatedKeys`).
  */
 export function itemExpressions(request: ItemExpressionMembers): ItemExpressions {
+  if (!hasExpressionMembers(request)) return { bindings: { names: {}, values: {} } };
   // AttributeUpdates is checked before Expected (DynamoDB reports "Only DELETE action is allowed ..." first).
   const legacyUpdate = request.AttributeUpdates === undefined ? undefined : convertAttributeUpdates(request.AttributeUpdates);
   const legacyCondition = request.Expected === undefined ? undefined : convertExpected(request.Expected, request.ConditionalOperator);
@@ -75,6 +76,20 @@ export function itemExpressions(request: ItemExpressionMembers): ItemExpressions
     update: update ?? legacyUpdate,
     projection: projection ?? legacyProjection,
   };
+}
+
+/** Whether a request carries any member itemExpressions reads; most writes carry none. */
+function hasExpressionMembers(request: ItemExpressionMembers): boolean {
+  return (
+    request.ConditionExpression !== undefined ||
+    request.UpdateExpression !== undefined ||
+    request.ProjectionExpression !== undefined ||
+    request.ExpressionAttributeNames !== undefined ||
+    request.ExpressionAttributeValues !== undefined ||
+    request.Expected !== undefined ||
+    request.AttributeUpdates !== undefined ||
+    request.AttributesToGet !== undefined
+  );
 }
 
 /** An update may not touch the table's key attributes (checked by DynamoDB once it knows the table). */
