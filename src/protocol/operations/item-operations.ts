@@ -119,7 +119,7 @@ export function createItemOperations(services: ItemOperationServices) {
       };
       const command: ItemWriteCommand = { kind: 'update', key, update: bound };
       const result = await performWrite(services, route, key, withCondition(command, expressions), request);
-      const response = writeResponse(route, { ...request, ReturnValues: 'NONE' }, result);
+      const response = writeResponse(route, { ReturnValues: 'NONE', ReturnConsumedCapacity: request.ReturnConsumedCapacity }, result);
       const attributes = updateReturnValues(request.ReturnValues, bound, key, result);
       if (attributes !== undefined) response['Attributes'] = attributes;
       return response;
@@ -197,7 +197,7 @@ function updateReturnValues(returnValues: string | undefined, bound: BoundUpdate
 
 function addCapacity(
   response: Response,
-  request: { readonly ReturnConsumedCapacity?: string },
+  request: { readonly ReturnConsumedCapacity?: string | undefined },
   route: TableRoute,
   breakdown: Parameters<typeof consumedCapacity>[2],
 ): void {
@@ -207,7 +207,7 @@ function addCapacity(
 
 function writeResponse(
   route: TableRoute,
-  request: { readonly ReturnValues?: string; readonly ReturnConsumedCapacity?: string },
+  request: { readonly ReturnValues?: string | undefined; readonly ReturnConsumedCapacity?: string | undefined },
   written: WrittenItem,
 ): Response {
   const response: Response = {};
