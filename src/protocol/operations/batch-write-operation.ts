@@ -15,7 +15,6 @@ import { asBatchKeyError, DistinctKeys } from './batch-keys.js';
 import { sumUnits, writeUnitsOf, type WriteUnits } from './batch-write-units.js';
 import { admittedTables, chargeWrites, unitsNeeded } from './operation-throttling.js';
 import { routeOrNotFound, type ItemOperationServices } from './item-operations.js';
-import { withoutNulls } from './read-expressions.js';
 
 /** One put or delete, its attribute values validated. */
 type Write = { readonly kind: 'put'; readonly item: Item; readonly sizeBytes: number } | { readonly kind: 'delete'; readonly key: Item };
@@ -40,7 +39,8 @@ export function createBatchWriteOperation(services: ItemOperationServices) {
   return {
     async BatchWriteItem(body: unknown): Promise<Record<string, unknown>> {
       validateRequest('BatchWriteItem', body);
-      const request = withoutNulls<BatchWriteItemRequest>(body);
+      // The request shape's walk has removed members given as JSON null from every structure.
+      const request = body as BatchWriteItemRequest;
       const routed = validatedTableWrites(request.RequestItems).map((table) => routedWrites(services, table));
       const { admitted, throttled } = admittedTables(services.throughput, routed, 'write');
       const mode = request.ReturnConsumedCapacity as ReturnConsumedCapacity | undefined;
@@ -68,8 +68,7 @@ function asWriteRequest(write: Write): WriteRequest {
 function validatedTableWrites(requestItems: BatchWriteItemRequest['RequestItems']): TableWrites[] {
   const requestCount = Object.values(requestItems).reduce((count, requests) => count + requests.length, 0);
   if (requestCount > limits.batchWriteRequestsMax) throw validationError('Too many items requested for the BatchWriteItem call');
-  return Object.entries(requestItems).map(([tableName, given]) => {
-    const requests = given.map((request) => withoutNulls<WriteRequest>(request));
+  return Object.entries(requestItems).map(([tableName, requests]) => {
     // DynamoDB checks the form of every request of a table before any of their values.
     if (requests.some((request) => (request.PutRequest === undefined) === (request.DeleteRequest === undefined))) {
       throw validationError('Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes');
