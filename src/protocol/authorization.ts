@@ -8,6 +8,9 @@ import { DynamoDbError } from '../lib/errors.js';
 const HEADER_PARAMETERS = ['Credential', 'Signature', 'SignedHeaders'] as const;
 const QUERY_PARAMETERS = ['X-Amz-Algorithm', 'X-Amz-Credential', 'X-Amz-Signature', 'X-Amz-SignedHeaders', 'X-Amz-Date'] as const;
 
+/** headerParametersPresent of a header that gives every parameter. */
+const allHeaderParameters = (1 << HEADER_PARAMETERS.length) - 1;
+
 export interface AuthorizationInput {
   readonly authorizationHeader: string | undefined;
   readonly hasDateHeader: boolean;
@@ -30,9 +33,11 @@ export function checkAuthorization(input: AuthorizationInput): DynamoDbError | u
   let message = '';
   if (header !== undefined) {
     const present = headerParametersPresent(header);
-    HEADER_PARAMETERS.forEach((name, index) => {
-      if ((present & (1 << index)) === 0) message += `Authorization header requires '${name}' parameter. `;
-    });
+    if (present !== allHeaderParameters) {
+      HEADER_PARAMETERS.forEach((name, index) => {
+        if ((present & (1 << index)) === 0) message += `Authorization header requires '${name}' parameter. `;
+      });
+    }
     if (!input.hasDateHeader) {
       message += "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. ";
     }
@@ -46,40 +51,22 @@ export function checkAuthorization(input: AuthorizationInput): DynamoDbError | u
   return message === '' ? undefined : new DynamoDbError('IncompleteSignatureException', message);
 }
 
-const codeComma = 44;
-const codeSpace = 32;
-
 /**
  * Which HEADER_PARAMETERS `AWS4-HMAC-SHA256 Credential=a/b, SignedHeaders=c, Signature=d` gives a non-empty
  * value, as bits in HEADER_PARAMETERS' order. Parts are separated by commas and spaces, the first part (the
- * algorithm) is skipped, and a name given twice counts with its last value. Read in place: this runs for
- * every request.
+ * algorithm) is skipped, and a name given twice counts with its last value. No map of the parameters is
+ * built: this runs for every request.
  */
 export function headerParametersPresent(header: string): number {
-  const text = header.trim();
+  const parts = header.trim().split(/[, ]/);
   let present = 0;
-  let partStart = 0;
-  let first = true;
-  for (let index = 0; index <= text.length; index++) {
-    const code = index === text.length ? codeComma : text.charCodeAt(index);
-    if (code !== codeComma && code !== codeSpace) continue;
-    if (!first && index > partStart) present = withPart(text, partStart, index, present);
-    first = false;
-    partStart = index + 1;
-  }
-  return present;
-}
-
-/** `present` updated for the part text[start, end): a known name sets its bit when its value is non-empty, clears it otherwise. */
-function withPart(text: string, start: number, end: number, present: number): number {
-  let equals = text.indexOf('=', start);
-  if (equals < 0 || equals >= end) equals = end;
-  const nameLength = equals - start;
-  for (let index = 0; index < HEADER_PARAMETERS.length; index++) {
-    const name = HEADER_PARAMETERS[index] as string;
-    if (name.length !== nameLength || !text.startsWith(name, start)) continue;
-    const bit = 1 << index;
-    return equals + 1 < end ? present | bit : present & ~bit;
+  for (let index = 1; index < parts.length; index++) {
+    const part = parts[index] as string;
+    const equals = part.indexOf('=');
+    const parameter = (HEADER_PARAMETERS as readonly string[]).indexOf(equals < 0 ? part : part.slice(0, equals));
+    if (parameter < 0) continue;
+    const bit = 1 << parameter;
+    present = equals >= 0 && equals + 1 < part.length ? present | bit : present & ~bit;
   }
   return present;
 }
