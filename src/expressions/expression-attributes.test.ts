@@ -1,18 +1,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DynamoDbError } from '../lib/errors.js';
 import { checkBindings, validateAttributeMaps, validateExpressionAttributes } from './expression-attributes.js';
+import { errorMessage } from './evaluate-builders.test-support.js';
 import { parseConditionExpression, parseUpdateExpression } from './parse-expression.js';
-
-function messageOf(check: () => void): string | undefined {
-  try {
-    check();
-    return undefined;
-  } catch (error) {
-    assert.ok(error instanceof DynamoDbError);
-    return error.message;
-  }
-}
 
 describe('validateExpressionAttributes', () => {
   test('judges each request by its own maps when the same parsed tree comes again', () => {
@@ -23,15 +13,15 @@ describe('validateExpressionAttributes', () => {
     for (let round = 0; round < 2; round++) {
       assert.deepEqual(validateExpressionAttributes({ update }, complete), { names: { '#a': 'a', '#b': 'b' }, values });
       // An update reports an undefined name before an undefined value, whatever their order in the text.
-      assert.match(messageOf(() => validateExpressionAttributes({ update }, { names: { '#a': 'a' }, values: { ':v': { N: '1' } } })) ?? '', /attribute name: #b$/);
-      assert.match(messageOf(() => validateExpressionAttributes({ update }, { names: { '#a': 'a', '#b': 'b' }, values: { ':v': { N: '1' } } })) ?? '', /attribute value: :w$/);
+      assert.match(errorMessage(() => validateExpressionAttributes({ update }, { names: { '#a': 'a' }, values: { ':v': { N: '1' } } })), /attribute name: #b$/);
+      assert.match(errorMessage(() => validateExpressionAttributes({ update }, { names: { '#a': 'a', '#b': 'b' }, values: { ':v': { N: '1' } } })), /attribute value: :w$/);
     }
   });
 
   test('a condition reports its first undefined placeholder in document order', () => {
     const condition = parseConditionExpression(':x = #missing');
     for (let round = 0; round < 2; round++) {
-      assert.match(messageOf(() => validateExpressionAttributes({ condition }, { values: { ':y': { S: 'a' } } })) ?? '', /attribute value: :x$/);
+      assert.match(errorMessage(() => validateExpressionAttributes({ condition }, { values: { ':y': { S: 'a' } } })), /attribute value: :x$/);
     }
   });
 
@@ -40,7 +30,7 @@ describe('validateExpressionAttributes', () => {
     const maps = { names: { '#n': 'n' }, values: { ':v': { N: '01.50' }, ':unused': { S: 'x' } } };
     const bindings = validateAttributeMaps(maps);
     assert.deepEqual(bindings.values[':v'], { N: '1.5' });
-    assert.equal(messageOf(() => checkBindings({ condition }, bindings)), 'Value provided in ExpressionAttributeValues unused in expressions: keys: {:unused}');
-    assert.equal(messageOf(() => validateExpressionAttributes({ condition }, maps)), 'Value provided in ExpressionAttributeValues unused in expressions: keys: {:unused}');
+    assert.equal(errorMessage(() => checkBindings({ condition }, bindings)), 'Value provided in ExpressionAttributeValues unused in expressions: keys: {:unused}');
+    assert.equal(errorMessage(() => validateExpressionAttributes({ condition }, maps)), 'Value provided in ExpressionAttributeValues unused in expressions: keys: {:unused}');
   });
 });
