@@ -42,6 +42,39 @@ describe('ExpressionCache', () => {
     assert.equal(parses, 4);
   });
 
+  it('gives an entry used since eviction last passed it a second chance', () => {
+    const cache = new ExpressionCache(3);
+    const parsed: string[] = [];
+    const parse = (text: string) => {
+      parsed.push(text);
+      return text;
+    };
+    for (const text of ['a', 'b', 'c', 'a', 'd', 'e', 'a']) cache.parse('k', text, parse);
+    // 'd' dropped 'b' (the oldest unused, 'a' moved back unmarked); 'e' then dropped 'c'; 'a' was hit again.
+    assert.deepEqual(parsed, ['a', 'b', 'c', 'd', 'e']);
+    assert.equal(cache.size, 3);
+    cache.parse('k', 'b', parse);
+    assert.deepEqual(parsed, ['a', 'b', 'c', 'd', 'e', 'b']);
+  });
+
+  it('counts each kind of a text as an entry and stays within its bound across kinds', () => {
+    const cache = new ExpressionCache(3);
+    let parses = 0;
+    const parse = (text: string) => {
+      parses++;
+      return text;
+    };
+    cache.parse('ConditionExpression', 'x', parse);
+    cache.parse('FilterExpression', 'x', parse);
+    cache.parse('ConditionExpression', 'y', parse);
+    assert.equal(cache.size, 3);
+    cache.parse('ConditionExpression', 'z', parse);
+    assert.ok(cache.size <= 3);
+    assert.equal(parses, 4);
+    cache.clear();
+    assert.equal(cache.size, 0);
+  });
+
   it('caches client errors and rethrows them', () => {
     const cache = new ExpressionCache(2);
     let parses = 0;
