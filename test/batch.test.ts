@@ -12,6 +12,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { EmbeddedServer } from '../src/cluster/embedded-server.js';
+import { rawRequest, signedHeaders } from './support/raw-http.js';
 import { clientFor, startTestServer } from './support/server.js';
 import { createKeyedTable, createTable, failure, uniqueTableName } from './support/tables.js';
 
@@ -290,6 +291,16 @@ describe('BatchWriteItem and BatchGetItem', () => {
       const message = 'Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes';
       await refused(send.write({ [hashTable]: [{}] }), 'ValidationException', message);
       await refused(send.write({ [hashTable]: [{ PutRequest: { Item: { pk: text('both') } }, DeleteRequest: { Key: { pk: text('both') } } }] }), 'ValidationException', message);
+    });
+
+    it('reads a member given as JSON null as absent', async () => {
+      const body = JSON.stringify({
+        RequestItems: { [hashTable]: [{ PutRequest: { Item: { pk: { S: 'null-member' } } }, DeleteRequest: null }, { DeleteRequest: { Key: { pk: { S: 'gone' } } }, PutRequest: null }] },
+        ReturnConsumedCapacity: null,
+      });
+      const answer = await rawRequest(server.endpoint, { headers: signedHeaders('BatchWriteItem'), body });
+      assert.deepEqual({ status: answer.status, body: JSON.parse(answer.body) }, { status: 200, body: { UnprocessedItems: {} } });
+      assert.deepEqual(await stored(hashTable, { pk: text('null-member') }), { pk: text('null-member') });
     });
 
     it('refuses two requests on one item of a table', async () => {

@@ -91,6 +91,7 @@ export function put(container: Container, step: ResolvedStep, value: AttributeVa
     return;
   }
   assert(typeof step === 'string', 'a map step is a name');
-  // defineProperty keeps "__proto__" an ordinary own attribute name.
-  Object.defineProperty(container.entries, step, { value, enumerable: true, writable: true, configurable: true });
+  // defineProperty keeps "__proto__" an ordinary own attribute name; any other name is an ordinary assignment.
+  if (step === '__proto__') Object.defineProperty(container.entries, step, { value, enumerable: true, writable: true, configurable: true });
+  else container.entries[step] = value;
 }

@@ -363,3 +363,18 @@ describe('applyUpdate: properties', () => {
   });
 });
 
+
+describe('attribute names that are also Object.prototype members', () => {
+  it('are set as ordinary own attributes, at the top level and inside maps', () => {
+    const names = bindings({ ':text': { S: 'text' } }, { '#p': '__proto__', '#c': 'constructor' });
+    const item: Item = { id: { S: 'k' }, m: { M: {} } };
+    const result = applyUpdate(update(set('#p', value(':text')), set('m.#p', value(':text')), set('#c', value(':text'))), item, key, names).item;
+    assert.deepEqual(Object.keys(result), ['id', 'm', '__proto__', 'constructor']);
+    assert.ok(Object.hasOwn(result, '__proto__'));
+    assert.deepEqual(result['__proto__'], { S: 'text' });
+    assert.equal(Object.getPrototypeOf(result), Object.prototype);
+    const nested = (result['m'] as { M: Item }).M;
+    assert.ok(Object.hasOwn(nested, '__proto__'));
+    assert.equal(JSON.stringify(result), '{"id":{"S":"k"},"m":{"M":{"__proto__":{"S":"text"}}},"__proto__":{"S":"text"},"constructor":{"S":"text"}}');
+  });
+});

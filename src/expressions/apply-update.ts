@@ -86,8 +86,10 @@ function applyActions(update: UpdateExpression, item: Item | undefined, key: Ite
       throw invalidPathError();
     }
   });
-  const positionAfter = positionsAfterMoves(deferred);
-  const newPaths = written.map(({ containers, path }) => positionAfter(containers, path)).filter((path) => path !== undefined);
+  // Without removals or appends nothing moves: every written value is where its path names it.
+  const moves = deferred.removals.length > 0 || deferred.appends.length > 0;
+  const positionAfter = moves ? positionsAfterMoves(deferred) : undefined;
+  const newPaths = positionAfter === undefined ? written.map(({ path }) => path) : written.map(({ containers, path }) => positionAfter(containers, path)).filter((path) => path !== undefined);
   applyRemovals(deferred.removals);
   applyAppends(deferred.appends);
   checkUpdatedItem(document.item);

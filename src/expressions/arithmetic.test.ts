@@ -22,6 +22,24 @@ describe('addNumbers and subtractNumbers', () => {
     assert.equal(addNumbers('-1.5', '0.25'), '-1.25');
   });
 
+  it('give integers the exact canonical result, around the 15-digit boundary too', () => {
+    const integer = fc.oneof(
+      fc.bigInt({ min: -(10n ** 17n), max: 10n ** 17n }),
+      fc.constantFrom(0n, 1n, -1n, 10n ** 15n - 1n, -(10n ** 15n - 1n), 10n ** 15n, -(10n ** 15n)),
+    );
+    fc.assert(
+      fc.property(integer, integer, (left, right) => {
+        assert.equal(addNumbers(String(left), String(right)), String(left + right));
+        assert.equal(subtractNumbers(String(left), String(right)), String(left - right));
+      }),
+      { numRuns: 3000 },
+    );
+    assert.equal(addNumbers('-5', '5'), '0');
+    assert.equal(subtractNumbers('0', '0'), '0');
+    assert.equal(addNumbers('999999999999999', '999999999999999'), '1999999999999998');
+    assert.equal(subtractNumbers('-999999999999999', '999999999999999'), '-1999999999999998');
+  });
+
   it('reach the edges of the range', () => {
     assert.equal(addNumbers('9e125', '9e124'), canonicalNumber('9.9e125'));
     assert.equal(subtractNumbers('2e-130', '1e-130'), canonicalNumber('1e-130'));

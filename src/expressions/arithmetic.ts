@@ -20,11 +20,44 @@ const overflowMessage = 'Number overflow. Attempting to store a number with magn
 const underflowMessage = 'Number underflow. Attempting to store a number with magnitude smaller than supported range';
 
 export function addNumbers(left: string, right: string): string {
+  const small = smallIntegerOf(left);
+  const smallRight = small === undefined ? undefined : smallIntegerOf(right);
+  if (small !== undefined && smallRight !== undefined) return String(small + smallRight);
   return storable(new ExactDecimal(left).plus(right));
 }
 
 export function subtractNumbers(left: string, right: string): string {
+  const small = smallIntegerOf(left);
+  const smallRight = small === undefined ? undefined : smallIntegerOf(right);
+  if (small !== undefined && smallRight !== undefined) return String(small - smallRight);
   return storable(new ExactDecimal(left).minus(right));
+}
+
+/**
+ * Integers of at most this many digits are below 10^15, so a sum or difference of two of them is below
+ * 2^53: exact in floating point, and written by String() in plain notation, as its canonical text, well
+ * within every number limit.
+ */
+const smallIntegerDigitsMax = 15;
+const codeZero = 48;
+const codeNine = 57;
+const codeMinus = 45;
+
+/** The value of a canonical integer text of at most smallIntegerDigitsMax digits ("0", "42", "-7"), or undefined. */
+function smallIntegerOf(text: string): number | undefined {
+  const negative = text.charCodeAt(0) === codeMinus;
+  const start = negative ? 1 : 0;
+  const digits = text.length - start;
+  if (digits < 1 || digits > smallIntegerDigitsMax) return undefined;
+  // "0" is the only canonical text with a leading zero; "-0" is not canonical.
+  if (text.charCodeAt(start) === codeZero) return digits === 1 && !negative ? 0 : undefined;
+  let value = 0;
+  for (let index = start; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code < codeZero || code > codeNine) return undefined;
+    value = value * 10 + (code - codeZero);
+  }
+  return negative ? -value : value;
 }
 
 function storable(result: DecimalJs): string {

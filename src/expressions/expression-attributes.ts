@@ -52,16 +52,17 @@ const valueKeyPattern = /^:[0-9A-Za-z_]+$/;
  */
 export function validateAttributeMaps(maps: ExpressionAttributeMaps, usage?: ExpressionUsage): Bindings {
   if (usage !== undefined) checkUsage(maps, usage);
-  const names = new Map<string, string>();
+  // Keys are checked against their patterns before they are set, so none is "__proto__".
+  const names: Record<string, string> = {};
   if (maps.names !== undefined) {
     const keys = Object.keys(maps.names);
     if (keys.length === 0) throw validationError('ExpressionAttributeNames must not be empty');
     for (const key of keys) {
       if (!nameKeyPattern.test(key)) throw validationError(`ExpressionAttributeNames contains invalid key: Syntax error; key: "${key}"`);
-      names.set(key, maps.names[key] as string);
+      names[key] = maps.names[key] as string;
     }
   }
-  return { names: Object.fromEntries(names), values: Object.fromEntries(validateValues(maps.values)) };
+  return { names, values: validateValues(maps.values) };
 }
 
 function checkUsage(maps: ExpressionAttributeMaps, usage: ExpressionUsage): void {
@@ -75,8 +76,8 @@ function checkUsage(maps: ExpressionAttributeMaps, usage: ExpressionUsage): void
   }
 }
 
-function validateValues(input: Readonly<Record<string, unknown>> | undefined): Map<string, AttributeValue> {
-  const values = new Map<string, AttributeValue>();
+function validateValues(input: Readonly<Record<string, unknown>> | undefined): Record<string, AttributeValue> {
+  const values: Record<string, AttributeValue> = {};
   if (input === undefined) return values;
   const keys = Object.keys(input);
   if (keys.length === 0) throw validationError('ExpressionAttributeValues must not be empty');
@@ -89,7 +90,7 @@ function validateValues(input: Readonly<Record<string, unknown>> | undefined): M
       if (result.error.type !== 'ValidationException') throw result.error;
       throw validationError(`ExpressionAttributeValues contains invalid value: ${result.error.message} for key ${key}`);
     }
-    values.set(key, result.value);
+    values[key] = result.value;
   }
   return values;
 }
@@ -106,7 +107,14 @@ export function validateExpressionAttributes(
   usage?: ExpressionUsage,
   beforeUnused?: (bindings: Bindings) => void,
 ): Bindings {
-  const bindings = validateAttributeMaps(maps, usage);
+  return checkBindings(trees, validateAttributeMaps(maps, usage), beforeUnused);
+}
+
+/**
+ * As validateExpressionAttributes, for bindings validateAttributeMaps already returned (an operation that
+ * checks the maps before it parses its expressions does not check them twice).
+ */
+export function checkBindings(trees: ExpressionTrees, bindings: Bindings, beforeUnused?: (bindings: Bindings) => void): Bindings {
   const usedNames = new Set<string>();
   const usedValues = new Set<string>();
   for (const [kind, references] of referencesByExpression(trees)) {
@@ -124,26 +132,45 @@ export function checkPlaceholdersDefined(trees: ExpressionTrees, bindings: Bindi
   for (const [kind, references] of referencesByExpression(trees)) checkDefined(kind, references, bindings);
 }
 
-function referencesByExpression(trees: ExpressionTrees): [ExpressionKind, Reference[]][] {
-  const result: [ExpressionKind, Reference[]][] = [];
-  const add = (kind: ExpressionKind, collect: (into: Reference[]) => void): void => {
-    const references: Reference[] = [];
-    collect(references);
-    result.push([kind, references]);
-  };
+function referencesByExpression(trees: ExpressionTrees): [ExpressionKind, readonly Reference[]][] {
+  const result: [ExpressionKind, readonly Reference[]][] = [];
   const { update, condition, keyCondition, filter, projection } = trees;
-  if (update !== undefined) add('UpdateExpression', (into) => updateReferences(update, into));
-  if (condition !== undefined) add('ConditionExpression', (into) => conditionReferences(condition, into));
-  if (keyCondition !== undefined) add('KeyConditionExpression', (into) => conditionReferences(keyCondition, into));
-  if (filter !== undefined) add('FilterExpression', (into) => conditionReferences(filter, into));
-  if (projection !== undefined) add('ProjectionExpression', (into) => projectionReferences(projection, into));
+  if (update !== undefined) result.push(['UpdateExpression', referencesOf(updateReferenceLists, update, updateReferences, true)]);
+  if (condition !== undefined) result.push(['ConditionExpression', referencesOf(conditionReferenceLists, condition, conditionReferences, false)]);
+  if (keyCondition !== undefined) result.push(['KeyConditionExpression', referencesOf(conditionReferenceLists, keyCondition, conditionReferences, false)]);
+  if (filter !== undefined) result.push(['FilterExpression', referencesOf(conditionReferenceLists, filter, conditionReferences, false)]);
+  if (projection !== undefined) result.push(['ProjectionExpression', referencesOf(projectionReferenceLists, projection, projectionReferences, false)]);
   return result;
 }
 
-/** An update reports undefined names before undefined values; a condition reports the first in order. */
+/**
+ * Each tree's placeholders, in the order they are checked: an update's names before its values (the
+ * sort is stable), a condition's and a projection's in document order. Trees are immutable and the parse
+ * cache hands out the same tree for the same text, so a hot expression's list is collected once.
+ */
+const updateReferenceLists = new WeakMap<UpdateExpression, readonly Reference[]>();
+const conditionReferenceLists = new WeakMap<Condition, readonly Reference[]>();
+const projectionReferenceLists = new WeakMap<Projection, readonly Reference[]>();
+
+function referencesOf<T extends object>(
+  lists: WeakMap<T, readonly Reference[]>,
+  tree: T,
+  collect: (tree: T, into: Reference[]) => void,
+  namesBeforeValues: boolean,
+): readonly Reference[] {
+  let references = lists.get(tree);
+  if (references === undefined) {
+    const collected: Reference[] = [];
+    collect(tree, collected);
+    references = namesBeforeValues ? collected.sort(namesFirst) : collected;
+    lists.set(tree, references);
+  }
+  return references;
+}
+
+/** Undefined placeholders: an update reports undefined names before undefined values, a condition the first in order. */
 function checkDefined(kind: ExpressionKind, references: readonly Reference[], bindings: Bindings): void {
-  const ordered = kind === 'UpdateExpression' ? [...references].sort(namesFirst) : references;
-  for (const reference of ordered) {
+  for (const reference of references) {
     if (reference.kind === 'name' && !Object.hasOwn(bindings.names, reference.placeholder)) {
       throw expressionError(
         kind,

@@ -4,6 +4,18 @@ import { DynamoDbError, validationError } from '../lib/errors.js';
 import { ExpressionCache } from './expression-cache.js';
 import { expressionCache, parseConditionExpression } from './parse-expression.js';
 
+/** A parse function that returns its text and records every text it was called with. */
+function recordingParser(): { parsed: string[]; parse: (text: string) => string } {
+  const parsed: string[] = [];
+  return {
+    parsed,
+    parse: (text) => {
+      parsed.push(text);
+      return text;
+    },
+  };
+}
+
 describe('ExpressionCache', () => {
   it('parses a text once and serves later requests from the cache', () => {
     const cache = new ExpressionCache(4);
@@ -26,20 +38,41 @@ describe('ExpressionCache', () => {
 
   it('stays within its bound, dropping the least recently used entry', () => {
     const cache = new ExpressionCache(2);
-    let parses = 0;
-    const parse = (text: string) => {
-      parses++;
-      return text;
-    };
+    const { parsed, parse } = recordingParser();
     cache.parse('k', 'one', parse);
     cache.parse('k', 'two', parse);
     cache.parse('k', 'one', parse); // now 'two' is the least recently used
     cache.parse('k', 'three', parse);
     assert.equal(cache.size, 2);
     cache.parse('k', 'one', parse);
-    assert.equal(parses, 3);
+    assert.equal(parsed.length, 3);
     cache.parse('k', 'two', parse);
-    assert.equal(parses, 4);
+    assert.equal(parsed.length, 4);
+  });
+
+  it('gives an entry used since eviction last passed it a second chance', () => {
+    const cache = new ExpressionCache(3);
+    const { parsed, parse } = recordingParser();
+    for (const text of ['a', 'b', 'c', 'a', 'd', 'e', 'a']) cache.parse('k', text, parse);
+    // 'd' dropped 'b' (the oldest unused, 'a' moved back unmarked); 'e' then dropped 'c'; 'a' was hit again.
+    assert.deepEqual(parsed, ['a', 'b', 'c', 'd', 'e']);
+    assert.equal(cache.size, 3);
+    cache.parse('k', 'b', parse);
+    assert.deepEqual(parsed, ['a', 'b', 'c', 'd', 'e', 'b']);
+  });
+
+  it('counts each kind of a text as an entry and stays within its bound across kinds', () => {
+    const cache = new ExpressionCache(3);
+    const { parsed, parse } = recordingParser();
+    cache.parse('ConditionExpression', 'x', parse);
+    cache.parse('FilterExpression', 'x', parse);
+    cache.parse('ConditionExpression', 'y', parse);
+    assert.equal(cache.size, 3);
+    cache.parse('ConditionExpression', 'z', parse);
+    assert.ok(cache.size <= 3);
+    assert.equal(parsed.length, 4);
+    cache.clear();
+    assert.equal(cache.size, 0);
   });
 
   it('caches client errors and rethrows them', () => {

@@ -114,6 +114,14 @@ function operandTypeError(operator: string, type: string) {
 }
 
 /** Any action on a key attribute, or inside one (`ADD a.b :v`), is refused in the same words. */
+/**
+ * Only the last check of validateUpdateExpression, key attributes, for an update that already passed the
+ * others with the same bindings (they read nothing else, so they would pass again).
+ */
+export function checkUpdatedKeyAttributes(update: UpdateExpression, bindings: Bindings, keyAttributeNames: readonly string[]): void {
+  checkKeyAttributes(update.actions.map((action) => resolvePath(action.path, bindings)), keyAttributeNames);
+}
+
 function checkKeyAttributes(paths: readonly ResolvedPath[], keyAttributeNames: readonly string[]): void {
   for (const path of paths) {
     const [first] = path;

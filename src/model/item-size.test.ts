@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { AttributeValue, Item } from './attribute-value.js';
 import { attributeValueSizeBytes, isItemTooLarge, itemSizeBytes, itemSizeProblem, numberSizeBytes } from './item-size.js';
-import { canonicalNumber } from './number.js';
+import { canonicalNumber, decimalFromCanonical } from './number.js';
 import { validNumberArbitrary } from './arbitraries.test-support.js';
 
 const maxItemBytes = 400 * 1024;
@@ -55,6 +55,26 @@ describe('numberSizeBytes', () => {
     assert.equal(numberSizeBytes('11111' + '0'.repeat(121)), 4);
     assert.equal(numberSizeBytes('111111' + '0'.repeat(120)), 4);
     assert.equal(numberSizeBytes('1111111' + '0'.repeat(119)), 5);
+  });
+
+  test('counts the base-100 digits of the canonical decimal', () => {
+    fc.assert(
+      fc.property(validNumberArbitrary, (sample) => {
+        const canonical = canonicalNumber(sample.text);
+        const decimal = decimalFromCanonical(canonical);
+        if (decimal.sign === 0) return assert.equal(numberSizeBytes(canonical), 1);
+        const lastPower = decimal.exponent - decimal.digits.length + 1;
+        const baseHundredDigits = Math.floor(decimal.exponent / 2) - Math.floor(lastPower / 2) + 1;
+        assert.equal(numberSizeBytes(canonical), 1 + baseHundredDigits + (decimal.sign < 0 ? 1 : 0), canonical);
+      }),
+      { numRuns: 5000 },
+    );
+    for (const canonical of ['0.5', '-0.05', '0.000123', '10', '-100', '1000.01', '99.99', '0.1']) {
+      const decimal = decimalFromCanonical(canonical);
+      const lastPower = decimal.exponent - decimal.digits.length + 1;
+      const expected = 2 + Math.floor(decimal.exponent / 2) - Math.floor(lastPower / 2) + (decimal.sign < 0 ? 1 : 0);
+      assert.equal(numberSizeBytes(canonical), expected, canonical);
+    }
   });
 
   test('is between 1 and 22 bytes and close to the documented approximation', () => {

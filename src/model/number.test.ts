@@ -3,9 +3,11 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
   canonicalNumber,
+  checkedCanonicalNumber,
   compareNumbers,
   decimalFromCanonical,
   formatDecimal,
+  isShortCanonical,
   numberLimitProblem,
   parseNumber,
 } from './number.js';
@@ -192,5 +194,38 @@ describe('properties', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('short canonical texts', () => {
+  const parsedCanonical = (text: string): string | undefined => {
+    const parsed = parseNumber(text);
+    return parsed.ok ? formatDecimal(parsed.decimal) : undefined;
+  };
+
+  test('are recognised only when parsing and formatting would give them back unchanged', () => {
+    const numberLike = fc.string({ unit: fc.constantFrom('0', '1', '9', '-', '+', '.', 'e', ' '), maxLength: 41 });
+    fc.assert(
+      fc.property(fc.oneof(numberLike, numberTextArbitrary().map((sample) => sample.text)), (text) => {
+        if (isShortCanonical(text)) assert.equal(parsedCanonical(text), text);
+        const checked = checkedCanonicalNumber(text);
+        const parsed = parseNumber(text);
+        if (parsed.ok) assert.deepEqual(checked, { ok: true, canonical: formatDecimal(parsed.decimal) });
+        else assert.deepEqual(checked, parsed);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  test('cover every canonical text of up to 38 characters', () => {
+    fc.assert(
+      fc.property(validNumberArbitrary, (sample) => {
+        const canonical = canonicalNumber(sample.text);
+        assert.equal(isShortCanonical(canonical), canonical.length <= 38, canonical);
+      }),
+      { numRuns: 3000 },
+    );
+    for (const text of ['0', '-1', '10', '0.5', '-0.05', '1.25', '9'.repeat(38), `0.${'0'.repeat(35)}1`]) assert.equal(isShortCanonical(text), true, text);
+    for (const text of ['', '-', '-0', '00', '01', '1.', '.5', '1.50', '0.0', '+1', '1e5', '1 ', '9'.repeat(39), '-0.0']) assert.equal(isShortCanonical(text), false, text);
   });
 });

@@ -181,9 +181,53 @@ export function formatDecimal(decimal: Decimal): string {
 
 /** Client text → canonical text; throws DynamoDB's ValidationException for text it refuses. */
 export function canonicalNumber(text: string): string {
+  if (isShortCanonical(text)) return text;
   const result = parseNumber(text);
   if (!result.ok) throw result.error;
   return formatDecimal(result.decimal);
+}
+
+/**
+ * Client text → canonical text, or DynamoDB's error for text it refuses. Most numbers clients send are
+ * already canonical and short ("42", "-3.5"), and come back as they are without being parsed.
+ */
+export function checkedCanonicalNumber(text: string): { readonly ok: true; readonly canonical: string } | { readonly ok: false; readonly error: DynamoDbError } {
+  if (isShortCanonical(text)) return { ok: true, canonical: text };
+  const result = parseNumber(text);
+  return result.ok ? { ok: true, canonical: formatDecimal(result.decimal) } : result;
+}
+
+/**
+ * Canonical texts this short are within every limit: at most 38 digits, so at most 38 significant ones,
+ * and a magnitude between 1E-37 and 1E38.
+ */
+const shortCanonicalLengthMax = limits.numberSignificantDigitsMax;
+
+/**
+ * Whether `text` is already the canonical text of a number (as formatDecimal writes it: "0", or an optional
+ * '-', an integer part without leading zeros, and a fraction without trailing zeros) and short enough to be
+ * within every limit, so that parsing and formatting it would give it back unchanged.
+ */
+export function isShortCanonical(text: string): boolean {
+  const length = text.length;
+  if (length === 0 || length > shortCanonicalLengthMax) return false;
+  let index = text.charCodeAt(0) === codeMinus ? 1 : 0;
+  if (index === length) return false;
+  if (text.charCodeAt(index) === codeZero) {
+    index++;
+    // "0" is canonical, "-0" is not; otherwise a leading zero must be followed by the fraction.
+    if (index === length) return length === 1;
+    if (text.charCodeAt(index) !== codeDecimalPoint) return false;
+  } else {
+    const integerStart = index;
+    while (index < length && isDigit(text.charCodeAt(index))) index++;
+    if (index === integerStart) return false;
+    if (index === length) return true;
+    if (text.charCodeAt(index) !== codeDecimalPoint) return false;
+  }
+  const fractionStart = ++index;
+  while (index < length && isDigit(text.charCodeAt(index))) index++;
+  return index === length && index > fractionStart && text.charCodeAt(length - 1) !== codeZero;
 }
 
 /**

@@ -21,8 +21,14 @@ function isLowSurrogate(unit: number): boolean {
   return unit >= lowSurrogateFirst && unit <= surrogateLast;
 }
 
+/** An ASCII string is as many bytes as characters; the regular expression engine checks that faster than a loop. */
+const asciiOnly = /^[\x00-\x7f]*$/;
+/** Below this length the loop is cheaper than calling the regular expression. */
+const asciiTestLengthMin = 16;
+
 /** The number of bytes `utf8Encode(text)` produces, counted without encoding. */
 export function utf8ByteLength(text: string): number {
+  if (text.length >= asciiTestLengthMin && asciiOnly.test(text)) return text.length;
   let bytes = 0;
   const length = text.length;
   for (let index = 0; index < length; index++) {

@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { DynamoDbError } from '../lib/errors.js';
-import { checkAttributeValue, checkItem, validateAttributeValue, validateItem } from './validate-attribute-value.js';
+import { checkAttributeValue, checkAttributeValueTypes, checkItem, validateAttributeValue, validateItem } from './validate-attribute-value.js';
 
 const empty = 'Supplied AttributeValue is empty, must contain exactly one of the supported datatypes';
 const severalTypes = 'Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes';
@@ -274,5 +274,62 @@ describe('properties', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('checkAttributeValueTypes', () => {
+  /** Attribute-value-like JSON: the type names and a stray key, each with a value of any JSON kind. */
+  const { value: looseValue } = fc.letrec<{ value: unknown; member: unknown }>((tie) => ({
+    value: fc.oneof(
+      { weight: 1, arbitrary: fc.oneof(fc.constant(null), fc.string(), fc.integer(), fc.boolean(), fc.array(tie('value'), { maxLength: 2 })) },
+      {
+        weight: 6,
+        arbitrary: fc.dictionary(fc.constantFrom('S', 'N', 'B', 'BOOL', 'NULL', 'SS', 'NS', 'BS', 'L', 'M', 'X'), tie('member'), { minKeys: 0, maxKeys: 2 }),
+      },
+    ),
+    member: fc.oneof(
+      fc.constant(null),
+      fc.constantFrom('', 'abc', 'AQ==', 'AQ=', '12', 'true', 'no', '1e999'),
+      fc.integer(),
+      fc.double(),
+      fc.boolean(),
+      fc.array(fc.oneof(fc.constant(null), fc.constantFrom('a', 'AQ==', '1'), fc.integer(), tie('value')), { maxLength: 3 }),
+      fc.dictionary(fc.constantFrom('a', 'b', '__proto__'), tie('value'), { maxKeys: 2 }),
+    ),
+  }));
+
+  function serializationErrorOf(check: () => void): DynamoDbError | undefined {
+    try {
+      check();
+      return undefined;
+    } catch (error) {
+      assert.ok(error instanceof DynamoDbError);
+      return error;
+    }
+  }
+
+  test('throws exactly the SerializationException the full validation reports, and nothing else', () => {
+    fc.assert(
+      fc.property(looseValue, (generated) => {
+        const input: unknown = JSON.parse(JSON.stringify(generated));
+        const result = checkAttributeValue(input);
+        const expected = !result.ok && result.error.type === 'SerializationException' ? result.error : undefined;
+        const actual = serializationErrorOf(() => checkAttributeValueTypes(input));
+        assert.equal(actual?.type, expected?.type);
+        assert.equal(actual?.message, expected?.message);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  test('reads types past the nesting limit as far as the full validation does', () => {
+    for (const depth of [31, 32, 33, 100, 400]) {
+      for (const leaf of [{ S: 5 }, { B: '!' }, 7]) {
+        const input = deepMap(depth, leaf);
+        const result = checkAttributeValue(input);
+        const expected = !result.ok && result.error.type === 'SerializationException' ? result.error.message : undefined;
+        assert.equal(serializationErrorOf(() => checkAttributeValueTypes(input))?.message, expected, `depth ${depth}`);
+      }
+    }
   });
 });

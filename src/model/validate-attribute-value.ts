@@ -15,7 +15,7 @@ import { DynamoDbError, invalidParameter, serializationError, validationError } 
 import { assert } from '../lib/assert.js';
 import { limits } from '../lib/limits.js';
 import { base64Problem } from './base64.js';
-import { formatDecimal, parseNumber } from './number.js';
+import { checkedCanonicalNumber } from './number.js';
 import { booleanFromWord, notABlob, notABoolean, notAList, notAMap, notAString, notAnAttributeValue } from './wire-type-errors.js';
 
 export type CheckResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: DynamoDbError };
@@ -59,6 +59,62 @@ export function checkAttributeValue(input: unknown): CheckResult<AttributeValue>
 /** As validateItem, but returns the error. JSON null (an absent map) reads as an empty one. */
 export function checkItem(input: unknown): CheckResult<Item> {
   return run((walk) => walkMap(input, 1, walk));
+}
+
+/**
+ * Only the SerializationException checkAttributeValue would report, thrown; nothing is built. The request
+ * framework's type stage runs this over every attribute value of a request, and the operation validates
+ * the values it uses afterwards, so the wire types are read here in the same order as by walkValue,
+ * without the normalised copy and the validation problems.
+ */
+export function checkAttributeValueTypes(input: unknown): void {
+  checkValueTypes(input, 1);
+}
+
+function checkValueTypes(input: unknown, level: number): void {
+  if (level > structuralWalkDepthMax || input === null || input === undefined) return;
+  if (!isRecord(input)) throw notAnAttributeValue(input);
+  for (const key in input) {
+    if (!Object.hasOwn(input, key)) continue;
+    const member = input[key];
+    if (member !== null && member !== undefined) checkMemberTypes(key, member, level);
+  }
+}
+
+function checkMemberTypes(key: string, member: unknown, level: number): void {
+  switch (key) {
+    case 'S':
+    case 'N':
+      readString(member);
+      return;
+    case 'B':
+      readBlob(member);
+      return;
+    case 'BOOL':
+    case 'NULL':
+      readBoolean(member);
+      return;
+    case 'SS':
+    case 'NS':
+      return checkMembers(readList(member), readString);
+    case 'BS':
+      return checkMembers(readList(member), readBlob);
+    case 'L':
+      for (const element of readList(member)) checkValueTypes(element, level + 1);
+      return;
+    case 'M':
+      if (!isRecord(member)) throw notAMap(member);
+      for (const name in member) {
+        if (Object.hasOwn(member, name)) checkValueTypes(member[name], level + 1);
+      }
+      return;
+  }
+}
+
+function checkMembers(members: readonly unknown[], read: (member: unknown) => string): void {
+  for (const member of members) {
+    if (member !== null && member !== undefined) read(member);
+  }
 }
 
 function unwrap<T>(result: CheckResult<T>): T {
@@ -193,9 +249,9 @@ function readList(member: unknown): readonly unknown[] {
 }
 
 function walkNumber(text: string, walk: Walk): AttributeValue | undefined {
-  const parsed = parseNumber(text);
-  if (parsed.ok) return { N: formatDecimal(parsed.decimal) };
-  note(walk, parsed.error);
+  const checked = checkedCanonicalNumber(text);
+  if (checked.ok) return { N: checked.canonical };
+  note(walk, checked.error);
   return undefined;
 }
 
@@ -220,9 +276,9 @@ function walkNumberSet(members: readonly unknown[], walk: Walk): AttributeValue 
   if (texts.length === 0) return fail(walk, invalidParameter('An number set  may not be empty'));
   const canonical: string[] = [];
   for (const text of texts) {
-    const parsed = parseNumber(text ?? '');
-    if (!parsed.ok) return fail(walk, parsed.error);
-    canonical.push(formatDecimal(parsed.decimal));
+    const checked = checkedCanonicalNumber(text ?? '');
+    if (!checked.ok) return fail(walk, checked.error);
+    canonical.push(checked.canonical);
   }
   // Numerically equal members ("1" and "1.0") are duplicates: compare canonical texts.
   if (hasDuplicate(canonical)) return fail(walk, validationError('Input collection contains duplicates'));

@@ -8,6 +8,9 @@ import { DynamoDbError } from '../lib/errors.js';
 const HEADER_PARAMETERS = ['Credential', 'Signature', 'SignedHeaders'] as const;
 const QUERY_PARAMETERS = ['X-Amz-Algorithm', 'X-Amz-Credential', 'X-Amz-Signature', 'X-Amz-SignedHeaders', 'X-Amz-Date'] as const;
 
+/** headerParametersPresent of a header that gives every parameter. */
+const allHeaderParameters = (1 << HEADER_PARAMETERS.length) - 1;
+
 export interface AuthorizationInput {
   readonly authorizationHeader: string | undefined;
   readonly hasDateHeader: boolean;
@@ -29,9 +32,11 @@ export function checkAuthorization(input: AuthorizationInput): DynamoDbError | u
   }
   let message = '';
   if (header !== undefined) {
-    const present = headerParameters(header);
-    for (const name of HEADER_PARAMETERS) {
-      if (!present.get(name)) message += `Authorization header requires '${name}' parameter. `;
+    const present = headerParametersPresent(header);
+    if (present !== allHeaderParameters) {
+      HEADER_PARAMETERS.forEach((name, index) => {
+        if ((present & (1 << index)) === 0) message += `Authorization header requires '${name}' parameter. `;
+      });
     }
     if (!input.hasDateHeader) {
       message += "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. ";
@@ -46,15 +51,22 @@ export function checkAuthorization(input: AuthorizationInput): DynamoDbError | u
   return message === '' ? undefined : new DynamoDbError('IncompleteSignatureException', message);
 }
 
-/** `AWS4-HMAC-SHA256 Credential=a/b, SignedHeaders=c, Signature=d` → name → value. */
-function headerParameters(header: string): Map<string, string> {
-  const parameters = new Map<string, string>();
-  const parts = header.trim().split(/[, ]/).slice(1);
-  for (const part of parts) {
-    if (part === '') continue;
+/**
+ * Which HEADER_PARAMETERS `AWS4-HMAC-SHA256 Credential=a/b, SignedHeaders=c, Signature=d` gives a non-empty
+ * value, as bits in HEADER_PARAMETERS' order. Parts are separated by commas and spaces, the first part (the
+ * algorithm) is skipped, and a name given twice counts with its last value. No map of the parameters is
+ * built: this runs for every request.
+ */
+export function headerParametersPresent(header: string): number {
+  const parts = header.trim().split(/[, ]/);
+  let present = 0;
+  for (let index = 1; index < parts.length; index++) {
+    const part = parts[index] as string;
     const equals = part.indexOf('=');
-    if (equals < 0) parameters.set(part, '');
-    else parameters.set(part.slice(0, equals), part.slice(equals + 1));
+    const parameter = (HEADER_PARAMETERS as readonly string[]).indexOf(equals < 0 ? part : part.slice(0, equals));
+    if (parameter < 0) continue;
+    const bit = 1 << parameter;
+    present = equals >= 0 && equals + 1 < part.length ? present | bit : present & ~bit;
   }
-  return parameters;
+  return present;
 }

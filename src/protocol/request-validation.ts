@@ -1,4 +1,4 @@
-import { checkAttributeValue } from '../model/validate-attribute-value.js';
+import { checkAttributeValueTypes } from '../model/validate-attribute-value.js';
 import { validateRequestShape, type OperationName, type ShapeHooks } from './shapes/index.js';
 
 /**
@@ -6,12 +6,7 @@ import { validateRequestShape, type OperationName, type ShapeHooks } from './sha
  * anywhere (a SerializationException) is reported before any constraint violation. Other problems inside
  * attribute values are the operation's to report, after the shape's constraints.
  */
-const hooks: ShapeHooks = {
-  attributeValue: (value) => {
-    const result = checkAttributeValue(value);
-    if (!result.ok && result.error.type === 'SerializationException') throw result.error;
-  },
-};
+const hooks: ShapeHooks = { attributeValue: checkAttributeValueTypes };
 
 export function validateRequest(operation: OperationName, body: unknown): void {
   validateRequestShape(operation, body, hooks);

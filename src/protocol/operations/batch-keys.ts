@@ -17,7 +17,15 @@ export function duplicateKeysError(): DynamoDbError {
  */
 export function keyText(key: Item): string {
   const names = Object.keys(key).sort();
-  return JSON.stringify(names.map((name) => [name, canonicalValue(key[name] as AttributeValue)]));
+  // Keys are made of scalars; each part is length-prefixed, so the text reads back one way only.
+  let text = '';
+  for (const name of names) {
+    const value = key[name] as AttributeValue;
+    const scalar = 'S' in value ? `S${value.S.length}:${value.S}` : 'N' in value ? `N${value.N}` : 'B' in value ? `B${value.B}` : undefined;
+    if (scalar === undefined) return JSON.stringify(names.map((part) => [part, canonicalValue(key[part] as AttributeValue)]));
+    text += `${name.length}:${name}${scalar};`;
+  }
+  return text;
 }
 
 /** Set members are unordered, so two keys that differ only in member order are the same key. */

@@ -1,25 +1,23 @@
 import { secondaryIndexKeys } from '../../partition/partition-schema.js';
 import type { Item } from '../../model/attribute-value.js';
-import { isItemTooLarge, itemTooLargeError } from '../../model/item-size.js';
+import { itemSizeBytes, itemTooLargeError } from '../../model/item-size.js';
 import { projectKey, validateItemKey, validateKey } from '../../model/key-schema.js';
 import { validateItem } from '../../model/validate-attribute-value.js';
 import { assert } from '../../lib/assert.js';
 import { DynamoDbError, validationError } from '../../lib/errors.js';
 import { limits } from '../../lib/limits.js';
 import type { ItemWriteCommand } from '../../partition/item-command.js';
-import { writeCapacityOf } from '../../partition/write-capacity.js';
 import type { ItemWriteResult, TableRoute } from '../../router/router.js';
 import { consumedCapacity, type ReturnConsumedCapacity } from '../consumed-capacity.js';
 import { validateRequest } from '../request-validation.js';
 import type { BatchWriteItemRequest, WriteRequest } from '../shapes/index.js';
 import { asBatchKeyError, DistinctKeys } from './batch-keys.js';
-import { addUnits, emptyWriteUnits, type WriteUnits } from './batch-write-units.js';
-import { admittedTables, chargeWrites } from './operation-throttling.js';
+import { sumUnits, writeUnitsOf, type WriteUnits } from './batch-write-units.js';
+import { admittedTables, chargeWrites, unitsNeeded } from './operation-throttling.js';
 import { routeOrNotFound, type ItemOperationServices } from './item-operations.js';
-import { withoutNulls } from './read-expressions.js';
 
 /** One put or delete, its attribute values validated. */
-type Write = { readonly kind: 'put'; readonly item: Item } | { readonly kind: 'delete'; readonly key: Item };
+type Write = { readonly kind: 'put'; readonly item: Item; readonly sizeBytes: number } | { readonly kind: 'delete'; readonly key: Item };
 
 interface TableWrites {
   readonly tableName: string;
@@ -41,17 +39,21 @@ export function createBatchWriteOperation(services: ItemOperationServices) {
   return {
     async BatchWriteItem(body: unknown): Promise<Record<string, unknown>> {
       validateRequest('BatchWriteItem', body);
-      const request = withoutNulls<BatchWriteItemRequest>(body);
+      // The request shape's walk has removed members given as JSON null from every structure.
+      const request = body as BatchWriteItemRequest;
       const routed = validatedTableWrites(request.RequestItems).map((table) => routedWrites(services, table));
       const { admitted, throttled } = admittedTables(services.throughput, routed, 'write');
-      const results = await Promise.all(admitted.map((table) => Promise.all(table.writes.map((write) => performed(services, table.route, write)))));
-      admitted.forEach((table, index) => chargeWrites(services.throughput, table.tableName, (results[index] ?? []).reduce(addUnits, emptyWriteUnits)));
+      const mode = request.ReturnConsumedCapacity as ReturnConsumedCapacity | undefined;
+      const counted = unitsNeeded(services.throughput, mode);
+      const results = await Promise.all(admitted.map((table) => Promise.all(table.writes.map((write) => performed(services, table.route, write, counted)))));
       const unprocessed: Record<string, unknown> = {};
       for (const table of throttled) unprocessed[table.tableName] = table.writes.map(asWriteRequest);
       const response: Record<string, unknown> = { UnprocessedItems: unprocessed };
-      const mode = request.ReturnConsumedCapacity as ReturnConsumedCapacity | undefined;
+      if (!counted) return response;
+      const totals = results.map((units) => sumUnits(units as WriteUnits[]));
+      admitted.forEach((table, index) => chargeWrites(services.throughput, table.tableName, totals[index] as WriteUnits));
       if (mode !== undefined && mode !== 'NONE') {
-        response['ConsumedCapacity'] = admitted.map((table, index) => tableCapacity(mode, table, results[index] ?? []));
+        response['ConsumedCapacity'] = admitted.map((table, index) => tableCapacity(mode, table, totals[index] as WriteUnits));
       }
       return response;
     },
@@ -66,8 +68,7 @@ function asWriteRequest(write: Write): WriteRequest {
 function validatedTableWrites(requestItems: BatchWriteItemRequest['RequestItems']): TableWrites[] {
   const requestCount = Object.values(requestItems).reduce((count, requests) => count + requests.length, 0);
   if (requestCount > limits.batchWriteRequestsMax) throw validationError('Too many items requested for the BatchWriteItem call');
-  return Object.entries(requestItems).map(([tableName, given]) => {
-    const requests = given.map((request) => withoutNulls<WriteRequest>(request));
+  return Object.entries(requestItems).map(([tableName, requests]) => {
     // DynamoDB checks the form of every request of a table before any of their values.
     if (requests.some((request) => (request.PutRequest === undefined) === (request.DeleteRequest === undefined))) {
       throw validationError('Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes');
@@ -79,8 +80,9 @@ function validatedTableWrites(requestItems: BatchWriteItemRequest['RequestItems'
 function validatedWrite(request: WriteRequest): Write {
   if (request.PutRequest !== undefined) {
     const item = validateItem(request.PutRequest.Item);
-    if (isItemTooLarge(item)) throw itemTooLargeError();
-    return { kind: 'put', item };
+    const sizeBytes = itemSizeBytes(item);
+    if (sizeBytes > limits.itemSizeBytesMax) throw itemTooLargeError();
+    return { kind: 'put', item, sizeBytes };
   }
   assert(request.DeleteRequest !== undefined, 'a write request is a put or a delete');
   return { kind: 'delete', key: validateItem(request.DeleteRequest.Key) };
@@ -106,7 +108,8 @@ function routedWrites(services: ItemOperationServices, table: TableWrites): Rout
   return { ...table, route };
 }
 
-async function performed(services: ItemOperationServices, route: TableRoute, write: Write): Promise<WriteUnits> {
+/** Performs one write; returns its units when they are `counted`. */
+async function performed(services: ItemOperationServices, route: TableRoute, write: Write, counted: boolean): Promise<WriteUnits | undefined> {
   const command: ItemWriteCommand = write.kind === 'put' ? { kind: 'put', item: write.item } : { kind: 'delete' };
   const result: ItemWriteResult = await services.router.writeItem(route, write.kind === 'put' ? write.item : write.key, command);
   if (!result.ok) {
@@ -114,11 +117,10 @@ async function performed(services: ItemOperationServices, route: TableRoute, wri
     assert(result.reason.kind === 'invalid', 'an unconditional write has no condition to fail');
     throw new DynamoDbError(result.reason.errorType, result.reason.message);
   }
-  return writeCapacityOf(route.schema, result.old, result.new);
+  return counted ? writeUnitsOf(route.schema, result.old, result.new, write.kind === 'put' ? write : undefined) : undefined;
 }
 
-function tableCapacity(mode: ReturnConsumedCapacity, table: RoutedWrites, units: readonly WriteUnits[]): Record<string, unknown> {
-  const total = units.reduce(addUnits, emptyWriteUnits);
+function tableCapacity(mode: ReturnConsumedCapacity, table: RoutedWrites, total: WriteUnits): Record<string, unknown> {
   const capacity = consumedCapacity(mode, table.tableName, { kind: 'write', ...total });
   assert(capacity !== undefined, 'capacity is reported when asked for');
   return capacity;

@@ -1,6 +1,6 @@
 import type { Condition, Projection, UpdateExpression } from '../../expressions/ast.js';
 import type { Bindings } from '../../expressions/bindings.js';
-import { validateAttributeMaps, validateExpressionAttributes } from '../../expressions/expression-attributes.js';
+import { checkBindings, validateAttributeMaps } from '../../expressions/expression-attributes.js';
 import { convertExpected } from '../../expressions/legacy-expected.js';
 import { checkExpressionParameters, type LegacyParameterOperation } from '../../expressions/legacy-mixing.js';
 import type { LegacyAttributeValueUpdate, LegacyExpectedAttributeValue, LegacyMap } from '../../expressions/legacy-parameters.js';
@@ -13,7 +13,7 @@ import {
   parseUpdateExpression,
 } from '../../expressions/parse-expression.js';
 import { validateCondition } from '../../expressions/validate-condition.js';
-import { validateUpdateExpression } from '../../expressions/validate-update.js';
+import { checkUpdatedKeyAttributes, validateUpdateExpression } from '../../expressions/validate-update.js';
 import { validateProjection } from '../../expressions/validate-projection.js';
 
 /** The expression members a single-item request may carry, legacy and current. */
@@ -54,17 +54,18 @@ export function checkExpressionMembers(operation: LegacyParameterOperation, requ
  * once the table is known (`checkUpdatedKeys`).
  */
 export function itemExpressions(request: ItemExpressionMembers): ItemExpressions {
+  if (!hasExpressionMembers(request)) return { bindings: { names: {}, values: {} } };
   // AttributeUpdates is checked before Expected (DynamoDB reports "Only DELETE action is allowed ..." first).
   const legacyUpdate = request.AttributeUpdates === undefined ? undefined : convertAttributeUpdates(request.AttributeUpdates);
   const legacyCondition = request.Expected === undefined ? undefined : convertExpected(request.Expected, request.ConditionalOperator);
   const legacyProjection = request.AttributesToGet === undefined ? undefined : convertAttributesToGet(request.AttributesToGet);
   const maps = { names: request.ExpressionAttributeNames, values: request.ExpressionAttributeValues };
-  validateAttributeMaps(maps);
+  const validatedMaps = validateAttributeMaps(maps);
   const update = request.UpdateExpression === undefined ? undefined : parseUpdateExpression(request.UpdateExpression);
   const condition = request.ConditionExpression === undefined ? undefined : parseConditionExpression(request.ConditionExpression);
   const projection = request.ProjectionExpression === undefined ? undefined : parseProjectionExpression(request.ProjectionExpression);
   // DynamoDB reports unused placeholders only after the checks on bound values.
-  const bindings = validateExpressionAttributes({ update, condition, projection }, maps, undefined, (bound) => {
+  const bindings = checkBindings({ update, condition, projection }, validatedMaps, (bound) => {
     if (update !== undefined) validateUpdateExpression(update, bound, []);
     if (condition !== undefined) validateCondition('ConditionExpression', condition, bound);
     if (projection !== undefined) validateProjection(projection, bound);
@@ -77,9 +78,24 @@ export function itemExpressions(request: ItemExpressionMembers): ItemExpressions
   };
 }
 
+/** Whether a request carries any member itemExpressions reads; most writes carry none. */
+function hasExpressionMembers(request: ItemExpressionMembers): boolean {
+  return (
+    request.ConditionExpression !== undefined ||
+    request.UpdateExpression !== undefined ||
+    request.ProjectionExpression !== undefined ||
+    request.ExpressionAttributeNames !== undefined ||
+    request.ExpressionAttributeValues !== undefined ||
+    request.Expected !== undefined ||
+    request.AttributeUpdates !== undefined ||
+    request.AttributesToGet !== undefined
+  );
+}
+
 /** An update may not touch the table's key attributes (checked by DynamoDB once it knows the table). */
 export function checkUpdatedKeys(request: ItemExpressionMembers, expressions: ItemExpressions, key: KeySchema): void {
   if (request.AttributeUpdates !== undefined) return checkAttributeUpdatesKeys(request.AttributeUpdates, key);
   const names = keyAttributes(key).map((attribute) => attribute.name);
-  if (expressions.update !== undefined) validateUpdateExpression(expressions.update, expressions.bindings, names);
+  // itemExpressions validated the update with these bindings; only the key attributes are left to check.
+  if (expressions.update !== undefined) checkUpdatedKeyAttributes(expressions.update, expressions.bindings, names);
 }

@@ -1,21 +1,22 @@
 import { secondaryIndexKeys } from '../../partition/partition-schema.js';
 import type { Item } from '../../model/attribute-value.js';
-import { isItemTooLarge, itemTooLargeError } from '../../model/item-size.js';
+import { itemSizeBytes, itemTooLargeError } from '../../model/item-size.js';
 import { validateItemKey, validateKey } from '../../model/key-schema.js';
 import { validateItem } from '../../model/validate-attribute-value.js';
 import { DynamoDbError, resourceNotFound, validationError } from '../../lib/errors.js';
+import { limits } from '../../lib/limits.js';
 import { applyUpdate } from '../../expressions/apply-update.js';
 import { projectExpression, projectPaths } from '../../expressions/project-item.js';
 import { readCapacityUnits } from '../../partition/capacity.js';
 import type { BoundUpdate, ItemWriteCommand } from '../../partition/item-command.js';
-import { writeCapacityOf } from '../../partition/write-capacity.js';
 import type { ItemWriteResult, Router, TableRoute } from '../../router/router.js';
 import type { ThroughputGovernor } from '../../router/throughput-governor.js';
 import { consumedCapacity, type ReturnConsumedCapacity } from '../consumed-capacity.js';
 import { preparedBody, RawJson, type PreparedBody } from '../prepared-body.js';
 import { validateRequest } from '../request-validation.js';
 import type { DeleteItemRequest, GetItemRequest, PutItemRequest, UpdateItemRequest } from '../shapes/index.js';
-import { chargeWrites } from './operation-throttling.js';
+import { writeUnitsOf, type SizedItem, type WriteUnits } from './batch-write-units.js';
+import { chargeWrites, unitsNeeded } from './operation-throttling.js';
 import { indexKeySchemas } from './query-operation.js';
 import { checkKeyPaths } from './read-expressions.js';
 import { checkUpdateAgainstIndexes } from './update-index-keys.js';
@@ -57,11 +58,12 @@ export function createItemOperations(services: ItemOperationServices) {
       checkExpressionMembers('PutItem', members(request));
       const item = validateItem(request.Item);
       checkReturnValues(request.ReturnValues);
-      if (isItemTooLarge(item)) throw itemTooLargeError();
+      const sized: SizedItem = { item, sizeBytes: itemSizeBytes(item) };
+      if (sized.sizeBytes > limits.itemSizeBytesMax) throw itemTooLargeError();
       const expressions = itemExpressions(members(request));
       const route = routeOf(request.TableName);
       validateItemKey(item, route.schema.key, secondaryIndexKeys(route.schema));
-      const written = await performWrite(services, route, item, withCondition({ kind: 'put', item }, expressions), request);
+      const written = await performWrite(services, route, item, withCondition({ kind: 'put', item }, expressions), request, sized);
       return writeResponse(route, request, written);
     },
 
@@ -119,7 +121,7 @@ export function createItemOperations(services: ItemOperationServices) {
       };
       const command: ItemWriteCommand = { kind: 'update', key, update: bound };
       const result = await performWrite(services, route, key, withCondition(command, expressions), request);
-      const response = writeResponse(route, { ...request, ReturnValues: 'NONE' }, result);
+      const response = writeResponse(route, { ReturnValues: 'NONE', ReturnConsumedCapacity: request.ReturnConsumedCapacity }, result);
       const attributes = updateReturnValues(request.ReturnValues, bound, key, result);
       if (attributes !== undefined) response['Attributes'] = attributes;
       return response;
@@ -136,7 +138,8 @@ function withCondition(command: ItemWriteCommand, expressions: ItemExpressions):
   return { ...command, condition: { condition: expressions.condition, bindings: expressions.bindings } };
 }
 
-type WrittenItem = { readonly old: Item | undefined; readonly new: Item | undefined };
+/** The item before and after a write; the units it consumed when they are charged or reported. */
+type WrittenItem = { readonly old: Item | undefined; readonly new: Item | undefined; readonly units: WriteUnits | undefined };
 
 /**
  * A single-item write: admitted by the throughput governor, decided and made durable at its partition,
@@ -147,30 +150,27 @@ async function performWrite(
   route: TableRoute,
   key: Item,
   command: ItemWriteCommand,
-  request: { readonly ReturnValuesOnConditionCheckFailure?: string },
+  request: { readonly ReturnValuesOnConditionCheckFailure?: string; readonly ReturnConsumedCapacity?: string },
+  known?: SizedItem,
 ): Promise<WrittenItem> {
   services.throughput?.admit(route.tableName, 'write');
   const result = await services.router.writeItem(route, key, command);
-  chargeWrite(services, route, result);
-  return answered(result, request);
+  let units: WriteUnits | undefined;
+  if (unitsNeeded(services.throughput, request.ReturnConsumedCapacity)) {
+    // Charged for what it wrote, or, when its condition failed, for the item it read.
+    units = writeUnitsOf(route.schema, result.old, result.ok ? result.new : result.old, known);
+    chargeWrites(services.throughput, route.tableName, units);
+  }
+  return answered(result, request, units);
 }
 
 /** A refused write becomes DynamoDB's error: ConditionalCheckFailedException (with the item if asked). */
-function answered(result: ItemWriteResult, request: { readonly ReturnValuesOnConditionCheckFailure?: string }): WrittenItem {
-  if (result.ok) return result;
+function answered(result: ItemWriteResult, request: { readonly ReturnValuesOnConditionCheckFailure?: string }, units: WriteUnits | undefined): WrittenItem {
+  if (result.ok) return { old: result.old, new: result.new, units };
   const reason = result.reason;
   if (reason.kind === 'invalid') throw new DynamoDbError(reason.errorType, reason.message);
   const extra = request.ReturnValuesOnConditionCheckFailure === 'ALL_OLD' && result.old !== undefined ? { Item: result.old } : undefined;
   throw new DynamoDbError('ConditionalCheckFailedException', 'The conditional request failed', extra);
-}
-
-/**
- * Charges a write to the table's and global indexes' buckets: what it wrote, or, when its condition
- * failed, the item it read.
- */
-function chargeWrite(services: ItemOperationServices, route: TableRoute, result: ItemWriteResult): void {
-  const written = result.ok ? result.new : result.old;
-  chargeWrites(services.throughput, route.tableName, writeCapacityOf(route.schema, result.old, written));
 }
 
 function checkReturnValues(returnValues: string | undefined): void {
@@ -199,7 +199,7 @@ function updateReturnValues(returnValues: string | undefined, bound: BoundUpdate
 
 function addCapacity(
   response: Response,
-  request: { readonly ReturnConsumedCapacity?: string },
+  request: { readonly ReturnConsumedCapacity?: string | undefined },
   route: TableRoute,
   breakdown: Parameters<typeof consumedCapacity>[2],
 ): void {
@@ -209,12 +209,12 @@ function addCapacity(
 
 function writeResponse(
   route: TableRoute,
-  request: { readonly ReturnValues?: string; readonly ReturnConsumedCapacity?: string },
+  request: { readonly ReturnValues?: string | undefined; readonly ReturnConsumedCapacity?: string | undefined },
   written: WrittenItem,
 ): Response {
   const response: Response = {};
   if (request.ReturnValues === 'ALL_OLD' && written.old !== undefined) response['Attributes'] = written.old;
-  const units = writeCapacityOf(route.schema, written.old, written.new);
-  addCapacity(response, request, route, { kind: 'write', table: units.table, localIndexes: units.localIndexes, globalIndexes: units.globalIndexes });
+  const units = written.units;
+  if (units !== undefined) addCapacity(response, request, route, { kind: 'write', table: units.table, localIndexes: units.localIndexes, globalIndexes: units.globalIndexes });
   return response;
 }

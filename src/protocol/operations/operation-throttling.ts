@@ -37,6 +37,14 @@ export function admittedTables<T extends { readonly route: TableRoute }>(
   return { admitted, throttled };
 }
 
+/**
+ * Whether a write's capacity units are wanted: charged while throughput is enforced, or reported when the
+ * request asks for ConsumedCapacity. Otherwise nobody reads them and their item sizes need not be computed.
+ */
+export function unitsNeeded(governor: ThroughputGovernor | undefined, returnConsumedCapacity: string | undefined): boolean {
+  return governor?.enabled === true || (returnConsumedCapacity !== undefined && returnConsumedCapacity !== 'NONE');
+}
+
 /** A table's write units as the governor charges them: LSIs share the table's capacity. */
 export function chargeWrites(governor: ThroughputGovernor | undefined, tableName: string, units: WriteCapacity): void {
   if (governor === undefined) return;

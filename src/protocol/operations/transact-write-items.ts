@@ -4,7 +4,7 @@ import { readCapacityUnits } from '../../partition/capacity.js';
 import { writeCapacityOf } from '../../partition/write-capacity.js';
 import type { Router } from '../../router/router.js';
 import type { ThroughputGovernor } from '../../router/throughput-governor.js';
-import { chargeWrites } from './operation-throttling.js';
+import { chargeWrites, unitsNeeded } from './operation-throttling.js';
 import { requestFingerprint, type TransactionTokens } from '../../router/transaction-idempotency.js';
 import type { TransactionItemOutcome } from '../../router/transaction-types.js';
 import { validateRequest } from '../request-validation.js';
@@ -56,6 +56,9 @@ export function createTransactWriteItems(tables: TableDirectory, router: Router,
     admitActions(governor, plan.actions);
     const result = await router.transactWrite(plan.actions);
     if (!result.committed) throw transactionCanceled(result.outcomes.map((outcome, index) => reasonOf(outcome, plan.actions[index])));
+    const response: Response = {};
+    // Units are read only to charge them while throughput is enforced and to report them when asked.
+    if (!unitsNeeded(governor, request.ReturnConsumedCapacity)) return response;
     const capacity = new TransactionCapacity();
     result.outcomes.forEach((outcome, index) => {
       const action = plan.actions[index] as PlannedAction;
@@ -69,7 +72,6 @@ export function createTransactWriteItems(tables: TableDirectory, router: Router,
         chargeWrites(governor, action.route.tableName, units);
       }
     });
-    const response: Response = {};
     const consumed = capacity.render(request.ReturnConsumedCapacity);
     if (consumed !== undefined) response['ConsumedCapacity'] = consumed;
     return response;

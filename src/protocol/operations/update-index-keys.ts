@@ -31,6 +31,7 @@ export function checkUpdateAgainstIndexes(
 
 /** Indexes by name, as the item-level check reports them, so both name the same index. */
 function checkIndexKeyTypes(update: UpdateExpression, bindings: Bindings, indexes: readonly SecondaryIndexKeySchema[]): void {
+  if (indexes.length === 0) return;
   const resultTypes = new Map<string, AttributeType>();
   for (const action of update.actions) {
     const resolved = resolvePath(action.path, bindings);
