@@ -1,6 +1,7 @@
 import type { Item } from '../model/attribute-value.js';
 import type { StorageEngine, WriteOperation } from '../storage/engine.js';
-import { decodeJson, encodeJson } from './json-bytes.js';
+import { encodeJson } from './json-bytes.js';
+import { decodePartitionState, emptyPartitionState, encodePartitionState, type PartitionState, type SizeStatistics } from './partition-state.js';
 import { encodeIndexKey, type EncodedKey } from './item-key.js';
 import { itemSizeBytes } from '../model/item-size.js';
 import type { LocalIndexSchema, PartitionSchema } from './partition-schema.js';
@@ -11,20 +12,7 @@ import { decodeStoredItem, encodeStoredItem, type StoredItem } from './stored-it
 import { TransactionLocks } from './transaction-locks.js';
 import { DynamoDbError } from '../lib/errors.js';
 
-/** Item count and total item bytes of a table partition or of one index's share of it. */
-export interface SizeStatistics {
-  itemCount: number;
-  sizeBytes: number;
-}
-
-/** What a partition persists about itself beside its items, in the same atomic write as each change. */
-export interface PartitionState {
-  /** Sequence number of the last committed write (the write log's head). */
-  lastSequence: number;
-  items: SizeStatistics;
-  /** By local index number. */
-  localIndexes: SizeStatistics[];
-}
+export type { PartitionState, SizeStatistics } from './partition-state.js';
 
 /** What a write decides to do once it sees the current item (the partition's serialisation point). */
 export type WriteDecision<Reason> =
@@ -104,8 +92,8 @@ export class Partition {
     const stored = engine.get(partitionStateKey(id));
     this.state =
       stored === undefined
-        ? { lastSequence: 0, items: { itemCount: 0, sizeBytes: 0 }, localIndexes: [] }
-        : decodeJson<PartitionState>(stored);
+        ? emptyPartitionState()
+        : decodePartitionState(stored);
     for (const index of schema.localIndexes) {
       this.state.localIndexes[index.number] ??= { itemCount: 0, sizeBytes: 0 };
     }
@@ -174,7 +162,7 @@ export class Partition {
     const state = copyState(this.state);
     const origin = decision.kind === 'delete' ? decision.origin : undefined;
     this.appendWrite(state, { storageKey, key, old, oldSizeBytes: stored?.sizeBytes ?? 0, new: next, origin }, operations);
-    operations.push({ kind: 'put', key: partitionStateKey(this.id), value: encodeJson(state) });
+    operations.push({ kind: 'put', key: partitionStateKey(this.id), value: encodePartitionState(state) });
     const durable = this.engine.write(operations);
     this.state = state;
     for (const listener of this.committedListeners) listener(this);
@@ -221,7 +209,7 @@ export class Partition {
     const operations: WriteOperation[] = [];
     const state = copyState(this.state);
     for (const write of writes) this.appendWrite(state, write, operations);
-    if (writes.length > 0) operations.push({ kind: 'put', key: partitionStateKey(this.id), value: encodeJson(state) });
+    if (writes.length > 0) operations.push({ kind: 'put', key: partitionStateKey(this.id), value: encodePartitionState(state) });
     return {
       operations,
       complete: () => {
