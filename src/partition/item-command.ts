@@ -9,6 +9,7 @@ import { applyUpdate, type UpdateSource } from '../expressions/apply-update.js';
 import type { WriteDecision } from './partition.js';
 import { secondaryIndexKeys, type PartitionSchema } from './partition-schema.js';
 import { decideExpiry, type ExpiryCommand } from './time-to-live.js';
+import type { StoredItem } from './stored-item.js';
 
 /** A parsed expression with the request's placeholder values: data, so it can travel to a partition leader. */
 export interface BoundCondition {
@@ -62,6 +63,18 @@ export function decideItemWrite(command: PartitionWriteCommand, old: Item | unde
     default:
       return unreachable(command);
   }
+}
+
+/**
+ * decideItemWrite for the item as stored: a put or delete without a condition does not depend on the old
+ * item, so it is decided without parsing it.
+ */
+export function decideStoredItemWrite(command: PartitionWriteCommand, old: StoredItem | undefined, schema: PartitionSchema): WriteDecision<ItemWriteRefusal> {
+  if (command.kind !== 'expire' && command.condition === undefined) {
+    if (command.kind === 'put') return { kind: 'put', item: command.item };
+    if (command.kind === 'delete') return { kind: 'delete' };
+  }
+  return decideItemWrite(command, old?.item, schema);
 }
 
 function decideUpdate(key: Item, bound: BoundUpdate, old: Item | undefined, schema: PartitionSchema): WriteDecision<ItemWriteRefusal> {

@@ -20,15 +20,15 @@ export type WriteDecision<Reason> =
   | { readonly kind: 'delete'; readonly origin?: WriteOrigin }
   | { readonly kind: 'rejected'; readonly reason: Reason };
 
-export type WriteOutcome<Reason> =
+export type WriteOutcome<Reason, Old = Item> =
   | {
       readonly ok: true;
-      readonly old: Item | undefined;
+      readonly old: Old | undefined;
       readonly new: Item | undefined;
       /** Resolves when the write is durable: acknowledge the client only then. */
       readonly durable: Promise<void>;
     }
-  | { readonly ok: false; readonly reason: Reason; readonly old: Item | undefined };
+  | { readonly ok: false; readonly reason: Reason; readonly old: Old | undefined };
 
 /** A transaction's decision for one item: a write, no change (a condition check), or a refusal. */
 export type TransactionItemDecision<Reason> = WriteDecision<Reason> | { readonly kind: 'check' };
@@ -48,9 +48,8 @@ export interface StagedCommit {
 interface StagedWrite {
   readonly storageKey: Uint8Array;
   readonly key: EncodedKey;
-  readonly old: Item | undefined;
-  /** The old item's size, from its stored header (0 when there is none). */
-  readonly oldSizeBytes: number;
+  /** The item as stored before the write: its size is in its header, the item parsed only if needed. */
+  readonly old: StoredItem | undefined;
   readonly new: Item | undefined;
   readonly origin?: WriteOrigin | undefined;
 }
@@ -145,11 +144,19 @@ export class Partition {
   }
 
   write<Reason>(key: EncodedKey, decide: (old: Item | undefined) => WriteDecision<Reason>): WriteOutcome<Reason> {
+    const outcome = this.writeStored(key, (stored) => decide(stored?.item));
+    return { ...outcome, old: outcome.old?.item };
+  }
+
+  /**
+   * A write whose decision gets the item as stored, so a write that does not look at the old item (a put
+   * or delete without a condition) never parses it; the outcome's old item is the stored one too.
+   */
+  writeStored<Reason>(key: EncodedKey, decide: (old: StoredItem | undefined) => WriteDecision<Reason>): WriteOutcome<Reason, StoredItem> {
     const storageKey = itemKey(this.id, key.hash, key.bytes);
     // Only a cluster transaction, prepared on this node and not yet committed, can hold an item here.
     if (!this.locks.isFree(storageKey)) throw transactionConflict();
-    const stored = this.readStoredAt(storageKey);
-    const old = stored?.item;
+    const old = this.readStoredAt(storageKey);
     const decision = decide(old);
     if (decision.kind === 'rejected') return { ok: false, reason: decision.reason, old };
     const next = decision.kind === 'put' ? decision.item : undefined;
@@ -161,7 +168,7 @@ export class Partition {
     // refuses (it throws and applies nothing) leaves the counters as they are on storage.
     const state = copyState(this.state);
     const origin = decision.kind === 'delete' ? decision.origin : undefined;
-    this.appendWrite(state, { storageKey, key, old, oldSizeBytes: stored?.sizeBytes ?? 0, new: next, origin }, operations);
+    this.appendWrite(state, { storageKey, key, old, new: next, origin }, operations);
     operations.push({ kind: 'put', key: partitionStateKey(this.id), value: encodePartitionState(state) });
     const durable = this.engine.write(operations);
     this.state = state;
@@ -188,7 +195,7 @@ export class Partition {
     const next = decision.kind === 'put' ? decision.item : decision.kind === 'delete' ? undefined : old;
     this.locks.acquire(storageKey, transactionId);
     const writes = this.preparedWrites.get(transactionId) ?? [];
-    writes.push({ storageKey, key, old, oldSizeBytes: stored?.sizeBytes ?? 0, new: next, changes: decision.kind !== 'check' && (old !== undefined || next !== undefined) });
+    writes.push({ storageKey, key, old: stored, new: next, changes: decision.kind !== 'check' && (old !== undefined || next !== undefined) });
     this.preparedWrites.set(transactionId, writes);
     return { kind: 'prepared', old, new: next };
   }
@@ -251,12 +258,12 @@ export class Partition {
     const stored = next === undefined ? undefined : storedValue(next);
     if (stored === undefined) operations.push({ kind: 'delete', key: storageKey });
     else operations.push({ kind: 'put', key: storageKey, value: stored.value });
-    adjust(state.items, old === undefined ? undefined : write.oldSizeBytes, stored?.sizeBytes);
+    adjust(state.items, old?.sizeBytes, stored?.sizeBytes);
     for (const index of this.schema.localIndexes) this.writeLocalIndex(state, index, write, stored, operations);
     state.lastSequence++;
     if (hasLogConsumers(this.schema)) {
       const origin = write.origin === undefined ? {} : { origin: write.origin };
-      const entry: WriteLogEntry = { sequence: state.lastSequence, old, new: next, timeMs: this.nowMs(), ...origin };
+      const entry: WriteLogEntry = { sequence: state.lastSequence, old: old?.item, new: next, timeMs: this.nowMs(), ...origin };
       operations.push({ kind: 'put', key: writeLogKey(this.id, entry.sequence), value: encodeJson(entry) });
     }
   }
@@ -268,7 +275,8 @@ export class Partition {
     storedNext: StoredValue | undefined,
     operations: WriteOperation[],
   ): void {
-    const { key, old } = write;
+    const { key } = write;
+    const old = write.old?.item;
     const next = write.new;
     const oldEntry = old !== undefined && hasIndexKey(old, index.key) ? old : undefined;
     const newEntry = next !== undefined && hasIndexKey(next, index.key) ? next : undefined;
@@ -293,7 +301,7 @@ export class Partition {
     let oldSizeBytes: number | undefined;
     if (oldEntry !== undefined) {
       const projected = projectItem(oldEntry, this.schema.key, index.key, index.projection);
-      oldSizeBytes = projected === old ? write.oldSizeBytes : itemSizeBytes(projected);
+      oldSizeBytes = projected === old ? write.old?.sizeBytes : itemSizeBytes(projected);
     }
     adjust(statistics, oldSizeBytes, newSizeBytes);
   }

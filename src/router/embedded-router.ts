@@ -3,7 +3,7 @@ import { assert } from '../lib/assert.js';
 import { readIndexPartitionStatistics } from '../partition/global-index-maintenance.js';
 import { catchUpStream, changeLogConsumers, consumeWriteLog } from '../partition/write-log-consumers.js';
 import { hasLogConsumers } from '../partition/write-log.js';
-import { decideItemWrite, type PartitionWriteCommand } from '../partition/item-command.js';
+import { decideStoredItemWrite, type PartitionWriteCommand } from '../partition/item-command.js';
 import { encodeItemKey } from '../partition/item-key.js';
 import { partitionForHash } from '../partition/partition-ranges.js';
 import { Partition, type SizeStatistics } from '../partition/partition.js';
@@ -93,10 +93,12 @@ export class EmbeddedRouter implements Router {
 
   async writeItem(route: TableRoute, key: Item, command: PartitionWriteCommand): Promise<ItemWriteResult> {
     const encoded = encodeItemKey(key, route.schema.key);
-    const outcome = this.partitionOf(route, encoded.hash).write(encoded, (old) => decideItemWrite(command, old, route.schema));
-    if (!outcome.ok) return { ok: false, reason: outcome.reason, old: outcome.old };
+    const outcome = this.partitionOf(route, encoded.hash).writeStored(encoded, (old) => decideStoredItemWrite(command, old, route.schema));
+    const stored = outcome.old;
+    // The old item is parsed only if the operation asks for it (ReturnValues, capacity with indexes).
+    if (!outcome.ok) return { ok: false, reason: outcome.reason, get old() { return stored?.item; } };
     await outcome.durable;
-    return { ok: true, old: outcome.old, new: outcome.new };
+    return { ok: true, get old() { return stored?.item; }, new: outcome.new };
   }
 
   /**
