@@ -72,8 +72,11 @@ export function openLmdbStorageEngine(options: LmdbStorageEngineOptions): LmdbSt
     path: options.directory,
     // A directory name with a dot would otherwise be taken for a file name; the flushes need data.mdb.
     noSubdir: false,
-    keyEncoding: 'binary',
+    // Keys and values stay raw bytes on disk, as `keyEncoding: 'binary'` and `encoding: 'binary'` store
+    // them; these codecs only change what reads return (see PlainCopier).
+    keyEncoder: plainKeyEncoder,
     encoding: 'binary',
+    encoder: plainValueEncoder,
     noSync: true,
     overlappingSync: false,
     pageSize: pageSizeBytes,
@@ -122,8 +125,9 @@ export class LmdbStorageEngine implements StorageEngine {
   get(key: StorageKey): StorageValue | undefined {
     this.#assertOpen();
     assertStorageKey(key);
-    const value = this.#database.getBinary(key);
-    return value === undefined ? undefined : plainBytes(value);
+    // Only valid until the next read, so copied at once.
+    const value = this.#database.getBinaryFast(key);
+    return value === undefined ? undefined : plainValue(value, value.length);
   }
 
   range(options: RangeOptions): Iterable<StorageEntry> {
@@ -209,7 +213,7 @@ class LmdbRangeIterator implements Iterator<StorageEntry> {
       this.#finish();
       return result;
     }
-    return { done: false, value: { key: plainBytes(result.value.key), value: plainBytes(result.value.value) } };
+    return result;
   }
 
   return(): IteratorResult<StorageEntry> {
@@ -243,9 +247,56 @@ function lmdbRangeOptions(options: RangeOptions): LmdbRangeOptions {
 }
 
 /**
- * lmdb-js returns Buffers (fresh copies); a plain view of the same bytes keeps callers from relying on
- * Buffer methods the in-memory engine's arrays lack.
+ * Reads copy each key and value once, out of lmdb-js's reused read buffers into a plain Uint8Array of
+ * their own. lmdb-js's binary encodings would make a Buffer per key and value instead (a FastBuffer
+ * allocation, the largest cost of a durable Scan), and callers must not rely on Buffer methods the
+ * in-memory engine's arrays lack anyway. A copy is needed at all because LMDB's bytes are valid only
+ * until the next read or the end of the read transaction, and callers keep what they read.
+ *
+ * lmdb-js reads keys into one buffer and values into another, which it reuses (and replaces when a value
+ * outgrows it); a plain view of each, kept while it stays in use, lets `slice` copy without a Buffer.
  */
-function plainBytes(bytes: Uint8Array): Uint8Array {
-  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+class PlainCopier {
+  #source: Uint8Array | undefined;
+  #view: Uint8Array = new Uint8Array(0);
+
+  /** `reused`: whether `source` is read into again later (else its view is not kept). */
+  copy(source: Uint8Array, start: number, end: number, reused: boolean): Uint8Array {
+    if (source === this.#source) return this.#view.slice(start, end);
+    const view = new Uint8Array(source.buffer, source.byteOffset, source.byteLength);
+    if (reused) {
+      this.#source = source;
+      this.#view = view;
+    }
+    return view.slice(start, end);
+  }
 }
+
+const keyCopier = new PlainCopier();
+const valueCopier = new PlainCopier();
+
+/**
+ * A value as lmdb-js read it: its reused buffer (marked `isGlobal`), or one valid only now (a value
+ * handed out from a memory map, or one too large for the reused buffer).
+ */
+function plainValue(bytes: Uint8Array, sizeBytes: number): Uint8Array {
+  return valueCopier.copy(bytes, 0, sizeBytes, (bytes as Uint8Array & { isGlobal?: boolean }).isGlobal === true);
+}
+
+/**
+ * lmdb-js's custom value encoder: values are written as given (raw bytes, as `encoding: 'binary'`), and
+ * a range hands each value to `decode` in lmdb-js's buffer, with the value's size.
+ */
+const plainValueEncoder = {
+  encode: (value: Uint8Array): Uint8Array => value,
+  decode: plainValue,
+};
+
+/** lmdb-js's custom key encoder: keys are raw bytes, as with `keyEncoding: 'binary'`. */
+const plainKeyEncoder = {
+  writeKey(key: Uint8Array, target: Uint8Array, start: number): number {
+    target.set(key, start);
+    return start + key.length;
+  },
+  readKey: (source: Uint8Array, start: number, end: number): Uint8Array => keyCopier.copy(source, start, end, true),
+};

@@ -264,6 +264,27 @@ export function runStorageEngineContract(name: string, openFresh: OpenFreshEngin
           );
         }));
 
+      test('bytes read keep through later reads, of every size, from every kind of read', () =>
+        withEngine(async (engine) => {
+          // Sizes below and above the engines' read buffers, so later reads reuse or replace them.
+          const sizes = [0, 1, 60, 200, 5000, 40_000, 300_000];
+          const valueOf = (size: number, seed: number): Uint8Array => new Uint8Array(size).map((_, index) => (index * 7 + seed) % 253);
+          await engine.write(sizes.map((size, index) => put(bytes(index, index), valueOf(size, index))));
+          const expected = sizes.map((size, index) => ({ key: bytes(index, index), value: valueOf(size, index) }));
+          const reads = [
+            (key: StorageKey) => engine.get(key),
+            (key: StorageKey) => (engine.getShared ?? engine.get).call(engine, key),
+          ];
+          for (const read of reads) {
+            const kept = expected.map(({ key }) => read(key));
+            const ranges = [engine.range.bind(engine), (engine.rangeShared ?? engine.range).bind(engine)];
+            const keptFromRanges = ranges.flatMap((range) => [...range({})].concat([...range({ reverse: true })].reverse()));
+            [...engine.range({ start: bytes(3) })].forEach(() => engine.get(bytes(0, 0)));
+            assert.deepEqual(kept, expected.map(({ value }) => value));
+            assert.deepEqual(keptFromRanges, [...expected, ...expected, ...expected, ...expected]);
+          }
+        }));
+
       test('breaking out of an iteration ends it cleanly', () =>
         withEngine(async (engine) => {
           await engine.write(range100().map((value) => put(bytes(value), bytes(value))));
