@@ -133,7 +133,22 @@ export class LmdbStorageEngine implements StorageEngine {
   range(options: RangeOptions): Iterable<StorageEntry> {
     this.#assertOpen();
     assertRangeOptions(options);
-    return { [Symbol.iterator]: () => this.#iterate(options) };
+    return { [Symbol.iterator]: () => this.#iterate(options, false) };
+  }
+
+  /**
+   * As `get`, with the value cut from a slab (ReadSlab) rather than allocated on its own: a copy still,
+   * since LMDB's bytes do not outlive the read, but a cheaper one.
+   */
+  getShared(key: StorageKey): StorageValue | undefined {
+    return readShared(() => this.get(key));
+  }
+
+  /** As `range`, with keys and values cut from slabs (see getShared). */
+  rangeShared(options: RangeOptions): Iterable<StorageEntry> {
+    this.#assertOpen();
+    assertRangeOptions(options);
+    return { [Symbol.iterator]: () => this.#iterate(options, true) };
   }
 
   write(operations: readonly WriteOperation[]): Promise<void> {
@@ -179,12 +194,12 @@ export class LmdbStorageEngine implements StorageEngine {
     assert(this.#closing === undefined, 'the storage engine is closed');
   };
 
-  #iterate(options: RangeOptions): Iterator<StorageEntry> {
+  #iterate(options: RangeOptions, shared: boolean): Iterator<StorageEntry> {
     this.#assertOpen();
     if (isEmptyRange(options)) return [][Symbol.iterator]();
     // lmdb-js takes its read snapshot here, when the iterator is created.
     const entries = this.#database.getRange(lmdbRangeOptions(options))[Symbol.iterator]();
-    return new LmdbRangeIterator(entries, this.#openIterators, this.#assertOpen);
+    return new LmdbRangeIterator(entries, shared, this.#openIterators, this.#assertOpen);
   }
 }
 
@@ -194,12 +209,15 @@ export class LmdbStorageEngine implements StorageEngine {
  */
 class LmdbRangeIterator implements Iterator<StorageEntry> {
   readonly #entries: Iterator<StorageEntry>;
+  readonly #shared: boolean;
   readonly #openIterators: Set<LmdbRangeIterator>;
   readonly #assertOpen: () => void;
   #finished = false;
 
-  constructor(entries: Iterator<StorageEntry>, openIterators: Set<LmdbRangeIterator>, assertOpen: () => void) {
+  /** `shared`: keys and values are copied as shared reads copy them. */
+  constructor(entries: Iterator<StorageEntry>, shared: boolean, openIterators: Set<LmdbRangeIterator>, assertOpen: () => void) {
     this.#entries = entries;
+    this.#shared = shared;
     this.#openIterators = openIterators;
     this.#assertOpen = assertOpen;
     openIterators.add(this);
@@ -208,7 +226,7 @@ class LmdbRangeIterator implements Iterator<StorageEntry> {
   next(): IteratorResult<StorageEntry> {
     this.#assertOpen();
     if (this.#finished) return { done: true, value: undefined };
-    const result = this.#entries.next();
+    const result = this.#shared ? readShared(() => this.#entries.next()) : this.#entries.next();
     if (result.done) {
       this.#finish();
       return result;
@@ -262,13 +280,65 @@ class PlainCopier {
 
   /** `reused`: whether `source` is read into again later (else its view is not kept). */
   copy(source: Uint8Array, start: number, end: number, reused: boolean): Uint8Array {
-    if (source === this.#source) return this.#view.slice(start, end);
-    const view = new Uint8Array(source.buffer, source.byteOffset, source.byteLength);
-    if (reused) {
-      this.#source = source;
-      this.#view = view;
+    let view = this.#view;
+    if (source !== this.#source) {
+      view = new Uint8Array(source.buffer, source.byteOffset, source.byteLength);
+      if (reused) {
+        this.#source = source;
+        this.#view = view;
+      }
     }
-    return view.slice(start, end);
+    return sharedCopies ? sharedSlab.copy(view, start, end) : view.slice(start, end);
+  }
+}
+
+/**
+ * Bytes of one slab: shared reads copy into slabs, a new one when the last is full. One slab is pinned as
+ * long as any array cut from it is kept.
+ */
+const readSlabBytes = 64 * 1024;
+/**
+ * Arrays of up to this many bytes are copied on their own even in shared reads: V8 keeps arrays this
+ * small inside its heap, which costs less than a view of a slab. Larger ones get their own memory
+ * outside the heap, allocated and later freed one by one, which a slab saves.
+ */
+const readSlabCopyBytesMin = 64;
+/** Larger arrays are copied on their own: a slab holds at least this many of the largest. */
+const readSlabCopyBytesMax = readSlabBytes / 8;
+
+/**
+ * Hands out views of slabs that are each written once, in parts, and never changed: the arrays of shared
+ * reads (engine.ts: callers only read them), without an allocation each.
+ */
+class ReadSlab {
+  #bytes = new Uint8Array(readSlabBytes);
+  #usedBytes = 0;
+
+  copy(view: Uint8Array, start: number, end: number): Uint8Array {
+    const sizeBytes = end - start;
+    if (sizeBytes <= readSlabCopyBytesMin || sizeBytes > readSlabCopyBytesMax) return view.slice(start, end);
+    if (this.#usedBytes + sizeBytes > readSlabBytes) {
+      this.#bytes = new Uint8Array(readSlabBytes);
+      this.#usedBytes = 0;
+    }
+    const at = this.#usedBytes;
+    this.#bytes.set(view.subarray(start, end), at);
+    this.#usedBytes = at + sizeBytes;
+    return this.#bytes.subarray(at, at + sizeBytes);
+  }
+}
+
+const sharedSlab = new ReadSlab();
+/** Set only while a shared read runs (reads are synchronous): lmdb-js's decoders then copy into the slab. */
+let sharedCopies = false;
+
+/** Runs `read` with its keys and values copied as shared reads copy them. */
+function readShared<Result>(read: () => Result): Result {
+  sharedCopies = true;
+  try {
+    return read();
+  } finally {
+    sharedCopies = false;
   }
 }
 
