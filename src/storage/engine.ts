@@ -53,9 +53,12 @@ export interface StorageEngine {
   get(key: StorageKey): StorageValue | undefined;
   range(options: RangeOptions): Iterable<StorageEntry>;
   /**
-   * As `get` and `range`, except that the byte arrays returned may be the engine's own rather than copies:
-   * for a caller that reads them and never changes them (a read that answers from the bytes it read). An
-   * engine whose reads have to copy anyway leaves them out, and callers use `get` and `range`.
+   * As `get` and `range`, except that the byte arrays returned may be the engine's own rather than copies,
+   * or views of memory shared with other arrays returned: for a caller that reads them and never changes
+   * them (a read that answers from the bytes it read). They still keep their bytes for as long as the
+   * caller keeps them, through later reads and writes: callers hold views of them (a stored item's JSON)
+   * until the answer is written. An engine with no cheaper way to meet that than `get` and `range` leaves
+   * them out, and callers use `get` and `range`.
    */
   getShared?(key: StorageKey): StorageValue | undefined;
   rangeShared?(options: RangeOptions): Iterable<StorageEntry>;

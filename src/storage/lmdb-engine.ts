@@ -72,8 +72,11 @@ export function openLmdbStorageEngine(options: LmdbStorageEngineOptions): LmdbSt
     path: options.directory,
     // A directory name with a dot would otherwise be taken for a file name; the flushes need data.mdb.
     noSubdir: false,
-    keyEncoding: 'binary',
+    // Keys and values stay raw bytes on disk, as `keyEncoding: 'binary'` and `encoding: 'binary'` store
+    // them; these codecs only change what reads return (see PlainCopier).
+    keyEncoder: plainKeyEncoder,
     encoding: 'binary',
+    encoder: plainValueEncoder,
     noSync: true,
     overlappingSync: false,
     pageSize: pageSizeBytes,
@@ -122,14 +125,30 @@ export class LmdbStorageEngine implements StorageEngine {
   get(key: StorageKey): StorageValue | undefined {
     this.#assertOpen();
     assertStorageKey(key);
-    const value = this.#database.getBinary(key);
-    return value === undefined ? undefined : plainBytes(value);
+    // Only valid until the next read, so copied at once.
+    const value = this.#database.getBinaryFast(key);
+    return value === undefined ? undefined : plainValue(value, value.length);
   }
 
   range(options: RangeOptions): Iterable<StorageEntry> {
     this.#assertOpen();
     assertRangeOptions(options);
-    return { [Symbol.iterator]: () => this.#iterate(options) };
+    return { [Symbol.iterator]: () => this.#iterate(options, false) };
+  }
+
+  /**
+   * As `get`, with the value cut from a slab (ReadSlab) rather than allocated on its own: a copy still,
+   * since LMDB's bytes do not outlive the read, but a cheaper one.
+   */
+  getShared(key: StorageKey): StorageValue | undefined {
+    return readShared(() => this.get(key));
+  }
+
+  /** As `range`, with keys and values cut from slabs (see getShared). */
+  rangeShared(options: RangeOptions): Iterable<StorageEntry> {
+    this.#assertOpen();
+    assertRangeOptions(options);
+    return { [Symbol.iterator]: () => this.#iterate(options, true) };
   }
 
   write(operations: readonly WriteOperation[]): Promise<void> {
@@ -175,12 +194,12 @@ export class LmdbStorageEngine implements StorageEngine {
     assert(this.#closing === undefined, 'the storage engine is closed');
   };
 
-  #iterate(options: RangeOptions): Iterator<StorageEntry> {
+  #iterate(options: RangeOptions, shared: boolean): Iterator<StorageEntry> {
     this.#assertOpen();
     if (isEmptyRange(options)) return [][Symbol.iterator]();
     // lmdb-js takes its read snapshot here, when the iterator is created.
     const entries = this.#database.getRange(lmdbRangeOptions(options))[Symbol.iterator]();
-    return new LmdbRangeIterator(entries, this.#openIterators, this.#assertOpen);
+    return new LmdbRangeIterator(entries, shared, this.#openIterators, this.#assertOpen);
   }
 }
 
@@ -190,12 +209,15 @@ export class LmdbStorageEngine implements StorageEngine {
  */
 class LmdbRangeIterator implements Iterator<StorageEntry> {
   readonly #entries: Iterator<StorageEntry>;
+  readonly #shared: boolean;
   readonly #openIterators: Set<LmdbRangeIterator>;
   readonly #assertOpen: () => void;
   #finished = false;
 
-  constructor(entries: Iterator<StorageEntry>, openIterators: Set<LmdbRangeIterator>, assertOpen: () => void) {
+  /** `shared`: keys and values are copied as shared reads copy them. */
+  constructor(entries: Iterator<StorageEntry>, shared: boolean, openIterators: Set<LmdbRangeIterator>, assertOpen: () => void) {
     this.#entries = entries;
+    this.#shared = shared;
     this.#openIterators = openIterators;
     this.#assertOpen = assertOpen;
     openIterators.add(this);
@@ -204,12 +226,12 @@ class LmdbRangeIterator implements Iterator<StorageEntry> {
   next(): IteratorResult<StorageEntry> {
     this.#assertOpen();
     if (this.#finished) return { done: true, value: undefined };
-    const result = this.#entries.next();
+    const result = this.#shared ? readShared(() => this.#entries.next()) : this.#entries.next();
     if (result.done) {
       this.#finish();
       return result;
     }
-    return { done: false, value: { key: plainBytes(result.value.key), value: plainBytes(result.value.value) } };
+    return result;
   }
 
   return(): IteratorResult<StorageEntry> {
@@ -243,9 +265,108 @@ function lmdbRangeOptions(options: RangeOptions): LmdbRangeOptions {
 }
 
 /**
- * lmdb-js returns Buffers (fresh copies); a plain view of the same bytes keeps callers from relying on
- * Buffer methods the in-memory engine's arrays lack.
+ * Reads copy each key and value once, out of lmdb-js's reused read buffers into a plain Uint8Array of
+ * their own. lmdb-js's binary encodings would make a Buffer per key and value instead (a FastBuffer
+ * allocation, the largest cost of a durable Scan), and callers must not rely on Buffer methods the
+ * in-memory engine's arrays lack anyway. A copy is needed at all because LMDB's bytes are valid only
+ * until the next read or the end of the read transaction, and callers keep what they read.
+ *
+ * lmdb-js reads keys into one buffer and values into another, which it reuses (and replaces when a value
+ * outgrows it); a plain view of each, kept while it stays in use, lets `slice` copy without a Buffer.
  */
-function plainBytes(bytes: Uint8Array): Uint8Array {
-  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+class PlainCopier {
+  #source: Uint8Array | undefined;
+  #view: Uint8Array = new Uint8Array(0);
+
+  /** `reused`: whether `source` is read into again later (else its view is not kept). */
+  copy(source: Uint8Array, start: number, end: number, reused: boolean): Uint8Array {
+    let view = this.#view;
+    if (source !== this.#source) {
+      view = new Uint8Array(source.buffer, source.byteOffset, source.byteLength);
+      if (reused) {
+        this.#source = source;
+        this.#view = view;
+      }
+    }
+    return sharedCopies ? sharedSlab.copy(view, start, end) : view.slice(start, end);
+  }
 }
+
+/**
+ * Bytes of one slab: shared reads copy into slabs, a new one when the last is full. One slab is pinned as
+ * long as any array cut from it is kept.
+ */
+const readSlabBytes = 64 * 1024;
+/**
+ * Arrays of up to this many bytes are copied on their own even in shared reads: V8 keeps arrays this
+ * small inside its heap, which costs less than a view of a slab. Larger ones get their own memory
+ * outside the heap, allocated and later freed one by one, which a slab saves.
+ */
+const readSlabCopyBytesMin = 64;
+/** Larger arrays are copied on their own: a slab holds at least this many of the largest. */
+const readSlabCopyBytesMax = readSlabBytes / 8;
+
+/**
+ * Hands out views of slabs that are each written once, in parts, and never changed: the arrays of shared
+ * reads (engine.ts: callers only read them), without an allocation each.
+ */
+class ReadSlab {
+  #bytes = new Uint8Array(readSlabBytes);
+  #usedBytes = 0;
+
+  copy(view: Uint8Array, start: number, end: number): Uint8Array {
+    const sizeBytes = end - start;
+    if (sizeBytes <= readSlabCopyBytesMin || sizeBytes > readSlabCopyBytesMax) return view.slice(start, end);
+    if (this.#usedBytes + sizeBytes > readSlabBytes) {
+      this.#bytes = new Uint8Array(readSlabBytes);
+      this.#usedBytes = 0;
+    }
+    const at = this.#usedBytes;
+    this.#bytes.set(view.subarray(start, end), at);
+    this.#usedBytes = at + sizeBytes;
+    return this.#bytes.subarray(at, at + sizeBytes);
+  }
+}
+
+const sharedSlab = new ReadSlab();
+/** Set only while a shared read runs (reads are synchronous): lmdb-js's decoders then copy into the slab. */
+let sharedCopies = false;
+
+/** Runs `read` with its keys and values copied as shared reads copy them. */
+function readShared<Result>(read: () => Result): Result {
+  sharedCopies = true;
+  try {
+    return read();
+  } finally {
+    sharedCopies = false;
+  }
+}
+
+const keyCopier = new PlainCopier();
+const valueCopier = new PlainCopier();
+
+/**
+ * A value as lmdb-js read it: its reused buffer (marked `isGlobal`), or one valid only now (a value
+ * handed out from a memory map, or one too large for the reused buffer).
+ */
+function plainValue(bytes: Uint8Array, sizeBytes: number): Uint8Array {
+  return valueCopier.copy(bytes, 0, sizeBytes, (bytes as Uint8Array & { isGlobal?: boolean }).isGlobal === true);
+}
+
+/**
+ * lmdb-js's custom value encoder: values are written as given (raw bytes, as `encoding: 'binary'`), and
+ * a range hands each value to `decode` in lmdb-js's buffer, with the value's size.
+ */
+const plainValueEncoder = {
+  encode: (value: Uint8Array): Uint8Array => value,
+  decode: plainValue,
+};
+
+/** lmdb-js's custom key encoder: keys are raw bytes, as with `keyEncoding: 'binary'`. */
+const plainKeyEncoder = {
+  writeKey(key: Uint8Array, target: Uint8Array, start: number): number {
+    target.set(key, start);
+    return start + key.length;
+  },
+  readKey: (source: Uint8Array, start: number, end: number): Uint8Array => keyCopier.copy(source, start, end, true),
+};

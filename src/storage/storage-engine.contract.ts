@@ -264,6 +264,26 @@ export function runStorageEngineContract(name: string, openFresh: OpenFreshEngin
           );
         }));
 
+      test('bytes read keep through later reads and writes, of every size, from every kind of read', () =>
+        withEngine(async (engine) => {
+          // Sizes below and above the engines' read buffers, so later reads reuse or replace them, and
+          // enough middling values to need more than one block of any memory reads share.
+          const sizes = [0, 1, 60, 200, 40_000, 300_000, ...Array.from({ length: 60 }, (_, index) => 100 + index * 97)];
+          const valueOf = (size: number, seed: number): Uint8Array => new Uint8Array(size).map((_, index) => (index * 7 + seed) % 253);
+          const keyOf = (index: number): Uint8Array => bytes(index, index);
+          await engine.write(sizes.map((size, index) => put(keyOf(index), valueOf(size, index))));
+          // In key order, as the keys are made.
+          const expected = sizes.map((size, index) => ({ key: keyOf(index), value: valueOf(size, index) }));
+          const getters = [engine.get.bind(engine), (engine.getShared ?? engine.get).bind(engine)];
+          const ranges = [engine.range.bind(engine), (engine.rangeShared ?? engine.range).bind(engine)];
+          const keptFromGets = getters.map((read) => expected.map(({ key }) => read(key)));
+          const keptFromRanges = ranges.map((range) => [[...range({})], [...range({ reverse: true })].reverse()]);
+          for (const range of ranges) [...range({ start: bytes(3) })].forEach(({ key }) => engine.get(key));
+          await engine.write(sizes.map((size, index) => put(keyOf(index), new Uint8Array(size).fill(1))));
+          for (const kept of keptFromGets) assert.deepEqual(kept, expected.map(({ value }) => value));
+          for (const kept of keptFromRanges.flat()) assert.deepEqual(kept, expected);
+        }));
+
       test('breaking out of an iteration ends it cleanly', () =>
         withEngine(async (engine) => {
           await engine.write(range100().map((value) => put(bytes(value), bytes(value))));
