@@ -10,6 +10,7 @@ import { itemKey, localIndexKey, partitionStateKey, sameBytes, writeLogKey } fro
 import { hasLogConsumers, type WriteLogEntry, type WriteOrigin } from './write-log.js';
 import { decodeStoredItem, encodeStoredItem, type StoredItem } from './stored-item.js';
 import { TransactionLocks } from './transaction-locks.js';
+import { assert } from '../lib/assert.js';
 import { DynamoDbError } from '../lib/errors.js';
 
 export type { PartitionState, SizeStatistics } from './partition-state.js';
@@ -177,6 +178,42 @@ export class Partition {
   }
 
   /**
+   * Several single-item writes of distinct items, in one storage write: each is decided against its item
+   * as stored and succeeds or is refused on its own (not a transaction), but the accepted ones reach the
+   * engine together, with the partition state written once. For BatchWriteItem, whose items are distinct.
+   */
+  writeStoredMany<Reason>(
+    writes: ReadonlyArray<{ readonly key: EncodedKey; readonly decide: (old: StoredItem | undefined) => WriteDecision<Reason> }>,
+  ): Array<WriteOutcome<Reason, StoredItem>> {
+    const storageKeys = writes.map(({ key }) => itemKey(this.id, key.hash, key.bytes));
+    assert(distinctKeys(storageKeys), 'the items of one batch write are distinct');
+    // Only a cluster transaction, prepared on this node and not yet committed, can hold an item here.
+    if (!storageKeys.every((storageKey) => this.locks.isFree(storageKey))) throw transactionConflict();
+    const operations: WriteOperation[] = [];
+    const state = copyState(this.state);
+    const decided = writes.map(({ key, decide }, index) => {
+      const storageKey = storageKeys[index] as Uint8Array;
+      const old = this.readStoredAt(storageKey);
+      const decision = decide(old);
+      if (decision.kind === 'rejected') return { ok: false as const, reason: decision.reason, old };
+      const next = decision.kind === 'put' ? decision.item : undefined;
+      if (old !== undefined || next !== undefined) {
+        const origin = decision.kind === 'delete' ? decision.origin : undefined;
+        this.appendWrite(state, { storageKey, key, old, new: next, origin }, operations);
+      }
+      return { ok: true as const, old, new: next };
+    });
+    let durable = ALREADY_DURABLE;
+    if (operations.length > 0) {
+      operations.push({ kind: 'put', key: partitionStateKey(this.id), value: encodePartitionState(state) });
+      durable = this.engine.write(operations);
+      this.state = state;
+      for (const listener of this.committedListeners) listener(this);
+    }
+    return decided.map((outcome) => (outcome.ok ? { ...outcome, durable: outcome.old === undefined && outcome.new === undefined ? ALREADY_DURABLE : durable } : outcome));
+  }
+
+  /**
    * Prepare phase of a transaction (see router/transaction-coordinator.ts) for one of its items: the item must not
    * be held by another transaction; the decision is taken against the item as it is now, and an accepted
    * item is locked until the transaction commits or aborts. Nothing is written yet.
@@ -317,13 +354,19 @@ function storedValue(item: Item): StoredValue {
   return { value: encodeStoredItem(item, sizeBytes), sizeBytes };
 }
 
+/** Whether no two storage keys are equal (a batch has at most 25; compared pairwise, no allocation). */
+function distinctKeys(keys: readonly Uint8Array[]): boolean {
+  for (let later = 1; later < keys.length; later++) {
+    for (let earlier = 0; earlier < later; earlier++) if (sameBytes(keys[earlier] as Uint8Array, keys[later] as Uint8Array)) return false;
+  }
+  return true;
+}
+
 function copyState(state: PartitionState): PartitionState {
-  return {
-    lastSequence: state.lastSequence,
-    items: { ...state.items },
-    // A stored state may hold null for an index number no LSI has; it stays empty.
-    localIndexes: Array.from(state.localIndexes, (statistics) => statistics && { ...statistics }),
-  };
+  const localIndexes: Array<SizeStatistics | null> = [];
+  // A stored state may hold null for an index number no LSI has; it stays empty.
+  for (const statistics of state.localIndexes) localIndexes.push(statistics ? { itemCount: statistics.itemCount, sizeBytes: statistics.sizeBytes } : null);
+  return { lastSequence: state.lastSequence, items: { itemCount: state.items.itemCount, sizeBytes: state.items.sizeBytes }, localIndexes };
 }
 
 /** Counts out the old item (or entry) and counts in the new one, by their sizes; undefined: none. */

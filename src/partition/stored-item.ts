@@ -23,7 +23,6 @@ const JSON_OBJECT_START = 0x7b;
 /** Tag byte and size. */
 export const STORED_ITEM_HEADER_BYTES = 5;
 
-const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
 /** One stored item as read: its JSON bytes and size, and the item itself, parsed only when asked for. */
@@ -48,14 +47,17 @@ export class StoredItem {
 
 /** The stored value of `item`; pass `sizeBytes` when it is known already, so it is not counted again. */
 export function encodeStoredItem(item: Item, sizeBytes: number = itemSizeBytes(item)): Uint8Array {
-  const json = encoder.encode(JSON.stringify(item));
-  const value = new Uint8Array(STORED_ITEM_HEADER_BYTES + json.length);
+  const json = JSON.stringify(item);
+  // The JSON is written once, straight into the value: no intermediate array, no zero-filling. Buffer's
+  // pool serves small values; both engines copy a value when they store it, so none keeps a pool slab.
+  const jsonBytes = Buffer.byteLength(json, 'utf8');
+  const value = Buffer.allocUnsafe(STORED_ITEM_HEADER_BYTES + jsonBytes);
   value[0] = STORED_ITEM_TAG;
   value[1] = sizeBytes >>> 24;
   value[2] = (sizeBytes >>> 16) & 0xff;
   value[3] = (sizeBytes >>> 8) & 0xff;
   value[4] = sizeBytes & 0xff;
-  value.set(json, STORED_ITEM_HEADER_BYTES);
+  value.write(json, STORED_ITEM_HEADER_BYTES, jsonBytes, 'utf8');
   return value;
 }
 

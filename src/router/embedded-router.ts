@@ -3,10 +3,10 @@ import { assert } from '../lib/assert.js';
 import { readIndexPartitionStatistics } from '../partition/global-index-maintenance.js';
 import { catchUpStream, changeLogConsumers, consumeWriteLog } from '../partition/write-log-consumers.js';
 import { hasLogConsumers } from '../partition/write-log.js';
-import { decideStoredItemWrite, type PartitionWriteCommand } from '../partition/item-command.js';
-import { encodeItemKey } from '../partition/item-key.js';
+import { decideStoredItemWrite, type ItemWriteRefusal, type PartitionWriteCommand } from '../partition/item-command.js';
+import { encodeItemKey, type EncodedKey } from '../partition/item-key.js';
 import { partitionForHash } from '../partition/partition-ranges.js';
-import { Partition, type SizeStatistics } from '../partition/partition.js';
+import { Partition, type SizeStatistics, type WriteOutcome } from '../partition/partition.js';
 import type { PartitionRange, PartitionSchema } from '../partition/partition-schema.js';
 import {
   HASH_SPACE_SIZE,
@@ -94,11 +94,26 @@ export class EmbeddedRouter implements Router {
   async writeItem(route: TableRoute, key: Item, command: PartitionWriteCommand): Promise<ItemWriteResult> {
     const encoded = encodeItemKey(key, route.schema.key);
     const outcome = this.partitionOf(route, encoded.hash).writeStored(encoded, (old) => decideStoredItemWrite(command, old, route.schema));
-    const stored = outcome.old;
-    // The old item is parsed only if the operation asks for it (ReturnValues, capacity with indexes).
-    if (!outcome.ok) return { ok: false, reason: outcome.reason, get old() { return stored?.item; } };
-    await outcome.durable;
-    return { ok: true, get old() { return stored?.item; }, new: outcome.new };
+    if (outcome.ok) await outcome.durable;
+    return itemWriteResult(outcome);
+  }
+
+  async writeItems(route: TableRoute, writes: ReadonlyArray<{ readonly key: Item; readonly command: PartitionWriteCommand }>): Promise<ItemWriteResult[]> {
+    const byPartition = new Map<Partition, Array<{ readonly index: number; readonly key: EncodedKey; readonly command: PartitionWriteCommand }>>();
+    writes.forEach(({ key, command }, index) => {
+      const encoded = encodeItemKey(key, route.schema.key);
+      const partition = this.partitionOf(route, encoded.hash);
+      let group = byPartition.get(partition);
+      if (group === undefined) byPartition.set(partition, (group = []));
+      group.push({ index, key: encoded, command });
+    });
+    const outcomes: Array<WriteOutcome<ItemWriteRefusal, StoredItem>> = new Array(writes.length);
+    for (const [partition, group] of byPartition) {
+      const written = partition.writeStoredMany(group.map(({ key, command }) => ({ key, decide: (old: StoredItem | undefined) => decideStoredItemWrite(command, old, route.schema) })));
+      group.forEach(({ index }, position) => (outcomes[index] = written[position] as WriteOutcome<ItemWriteRefusal, StoredItem>));
+    }
+    await Promise.all(outcomes.map((outcome) => (outcome.ok ? outcome.durable : ALREADY_ANSWERED)));
+    return outcomes.map(itemWriteResult);
   }
 
   /**
@@ -282,4 +297,13 @@ function asPage(reads: readonly PartitionRead[]): ReadPage {
     fetchedSizeBytes: reads.reduce((total, read) => total + read.fetchedSizeBytes, 0),
     stopped: reads.some((read) => read.stopped),
   };
+}
+
+const ALREADY_ANSWERED = Promise.resolve();
+
+/** A partition's outcome as the router answers it: the old item is parsed only if the operation asks for it. */
+function itemWriteResult(outcome: WriteOutcome<ItemWriteRefusal, StoredItem>): ItemWriteResult {
+  const stored = outcome.old;
+  if (!outcome.ok) return { ok: false, reason: outcome.reason, get old() { return stored?.item; } };
+  return { ok: true, get old() { return stored?.item; }, new: outcome.new };
 }

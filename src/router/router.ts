@@ -62,6 +62,11 @@ export interface Router {
   /** The item as stored: its JSON and size, parsed only when asked for. */
   getItem(route: TableRoute, key: Item): Promise<StoredItem | undefined>;
   writeItem(route: TableRoute, key: Item, command: PartitionWriteCommand): Promise<ItemWriteResult>;
+  /**
+   * Writes of distinct items of one table, each decided and answered on its own (not a transaction); the
+   * writes meant for one partition reach its storage together. Resolves once every one is durable.
+   */
+  writeItems(route: TableRoute, writes: ReadonlyArray<{ readonly key: Item; readonly command: PartitionWriteCommand }>): Promise<ItemWriteResult[]>;
   statistics(route: TableRoute): TableStatistics;
   queryPartition(route: TableRoute, request: QueryPartitionRequest): Promise<ReadPage>;
   scanSegment(route: TableRoute, request: ScanSegmentRequest): Promise<ReadPage>;

@@ -45,7 +45,7 @@ export function createBatchWriteOperation(services: ItemOperationServices) {
       const { admitted, throttled } = admittedTables(services.throughput, routed, 'write');
       const mode = request.ReturnConsumedCapacity as ReturnConsumedCapacity | undefined;
       const counted = unitsNeeded(services.throughput, mode);
-      const results = await Promise.all(admitted.map((table) => Promise.all(table.writes.map((write) => performed(services, table.route, write, counted)))));
+      const results = await Promise.all(admitted.map((table) => performed(services, table, counted)));
       const unprocessed: Record<string, unknown> = {};
       for (const table of throttled) unprocessed[table.tableName] = table.writes.map(asWriteRequest);
       const response: Record<string, unknown> = { UnprocessedItems: unprocessed };
@@ -108,16 +108,22 @@ function routedWrites(services: ItemOperationServices, table: TableWrites): Rout
   return { ...table, route };
 }
 
-/** Performs one write; returns its units when they are `counted`. */
-async function performed(services: ItemOperationServices, route: TableRoute, write: Write, counted: boolean): Promise<WriteUnits | undefined> {
-  const command: ItemWriteCommand = write.kind === 'put' ? { kind: 'put', item: write.item } : { kind: 'delete' };
-  const result: ItemWriteResult = await services.router.writeItem(route, write.kind === 'put' ? write.item : write.key, command);
-  if (!result.ok) {
-    // A put or delete without a condition can only be refused as invalid for the item as it is now.
-    assert(result.reason.kind === 'invalid', 'an unconditional write has no condition to fail');
-    throw new DynamoDbError(result.reason.errorType, result.reason.message);
-  }
-  return counted ? writeUnitsOf(route.schema, result.old, result.new, write.kind === 'put' ? write : undefined) : undefined;
+/** Performs a table's writes (the router sends each partition its share in one storage write); returns their units when they are `counted`. */
+async function performed(services: ItemOperationServices, table: RoutedWrites, counted: boolean): Promise<Array<WriteUnits | undefined>> {
+  const writes = table.writes.map((write) => ({
+    key: write.kind === 'put' ? write.item : write.key,
+    command: (write.kind === 'put' ? { kind: 'put', item: write.item } : { kind: 'delete' }) satisfies ItemWriteCommand,
+  }));
+  const results: ItemWriteResult[] = await services.router.writeItems(table.route, writes);
+  return results.map((result, index) => {
+    if (!result.ok) {
+      // A put or delete without a condition can only be refused as invalid for the item as it is now.
+      assert(result.reason.kind === 'invalid', 'an unconditional write has no condition to fail');
+      throw new DynamoDbError(result.reason.errorType, result.reason.message);
+    }
+    const write = table.writes[index] as Write;
+    return counted ? writeUnitsOf(table.route.schema, result.old, result.new, write.kind === 'put' ? write : undefined) : undefined;
+  });
 }
 
 function tableCapacity(mode: ReturnConsumedCapacity, table: RoutedWrites, total: WriteUnits): Record<string, unknown> {

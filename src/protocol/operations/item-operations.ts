@@ -166,7 +166,8 @@ async function performWrite(
 
 /** A refused write becomes DynamoDB's error: ConditionalCheckFailedException (with the item if asked). */
 function answered(result: ItemWriteResult, request: { readonly ReturnValuesOnConditionCheckFailure?: string }, units: WriteUnits | undefined): WrittenItem {
-  if (result.ok) return { old: result.old, new: result.new, units };
+  // The old item stays unparsed unless the answer needs it (ReturnValues).
+  if (result.ok) return { get old() { return result.old; }, new: result.new, units };
   const reason = result.reason;
   if (reason.kind === 'invalid') throw new DynamoDbError(reason.errorType, reason.message);
   const extra = request.ReturnValuesOnConditionCheckFailure === 'ALL_OLD' && result.old !== undefined ? { Item: result.old } : undefined;
