@@ -56,10 +56,11 @@ export class MemoryStorageEngine implements StorageEngine {
     assertWriteOperations(operations);
     let root = this.#root;
     for (const operation of operations) {
-      // Copies, so a caller reusing its buffers cannot change what is stored.
+      // Copies into plain arrays, so a caller reusing its buffers cannot change what is stored (a Buffer's
+      // own slice() would be a view of it, not a copy).
       root =
         operation.kind === 'put'
-          ? treeWithPut(root, operation.key.slice(), operation.value.slice())
+          ? treeWithPut(root, new Uint8Array(operation.key), new Uint8Array(operation.value))
           : treeWithDelete(root, operation.key);
     }
     this.#root = root;

@@ -79,6 +79,15 @@ export function runStorageEngineContract(name: string, openFresh: OpenFreshEngin
           assert.deepEqual(entriesOf(engine, {}), [{ key: bytes(1, 2), value: bytes(2, 3, 9) }]);
         }));
 
+      test('keys and values given as Buffers are copied in too (Buffer#slice makes a view, not a copy)', () =>
+        withEngine(async (engine) => {
+          const backing = Buffer.from([9, 1, 2, 3, 9]);
+          await engine.write([put(backing.subarray(1, 3), backing.subarray(2, 5))]);
+          backing.fill(0);
+          assert.deepEqual(Uint8Array.from(engine.get(bytes(1, 2)) ?? []), bytes(2, 3, 9));
+          assert.deepEqual(entriesOf(engine, {}).map(({ key, value }) => [Uint8Array.from(key), Uint8Array.from(value)]), [[bytes(1, 2), bytes(2, 3, 9)]]);
+        }));
+
       test('large values round-trip as independent copies', () =>
         withEngine(async (engine) => {
           const sizes = [4000, 70_000, 400 * 1024, 1024 * 1024];
