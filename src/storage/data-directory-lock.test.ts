@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { acquireDataDirectoryLock, DataDirectoryInUseError, lockFileName, type LockOwner } from './data-directory-lock.js';
+import { acquireDataDirectoryLock, DataDirectoryInUseError, lockFileName, readLockFile, removeStaleLock, type LockOwner } from './data-directory-lock.js';
 
 const temporaryDirectories: string[] = [];
 const children: ChildProcess[] = [];
@@ -126,4 +126,28 @@ test('of several processes racing to take over a stale lock, exactly one wins', 
     assert.deepEqual(lines, ['locked', 'refused', 'refused', 'refused', 'refused', 'refused']);
     await Promise.all(holders.filter((holder) => holder.line === 'locked').map((holder) => killAndReap(holder.child)));
   }
+});
+
+test('a contender that read a stale lock late cannot move the lock that replaced it', async () => {
+  const directory = temporaryDirectory();
+  writeLockFile(directory, { pid: await deadPid(), token: 'stale-owner' });
+  const lockPath = join(directory, lockFileName);
+  const staleRead = readLockFile(lockPath);
+  assert.ok(staleRead !== undefined);
+  const lock = acquireDataDirectoryLock(directory);
+  const live = readLockFile(lockPath);
+  assert.equal(removeStaleLock(lockPath, staleRead, 'late-contender'), false, 'the takeover of that stale lock was claimed already');
+  assert.deepEqual(readLockFile(lockPath), live, 'the live lock is untouched');
+  lock.release();
+});
+
+test('a takeover abandoned by a contender that died in it is moved aside after a while', async () => {
+  const directory = temporaryDirectory();
+  writeLockFile(directory, { pid: await deadPid(), token: 'stale-owner' });
+  const takeover = join(directory, `${lockFileName}.takeover-stale-owner`);
+  mkdirSync(takeover);
+  const aged = new Date(Date.now() - 60_000);
+  utimesSync(takeover, aged, aged);
+  acquireDataDirectoryLock(directory).release();
+  assert.deepEqual(readdirSync(directory).filter((name) => name.includes('takeover')), [`${lockFileName}.takeover-stale-owner`], 'claimed anew, and kept');
 });

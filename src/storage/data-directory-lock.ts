@@ -5,8 +5,12 @@
  * time and boot id (Linux), host name, and a random token. It is created atomically and complete: the
  * content goes to a private file first, which is then hard-linked to the lock name (link fails when the
  * name exists). A lock whose owner is gone (no such pid, a zombie, or a different process that reused the
- * pid, or a reboot since) is stale and taken over: renamed aside (only one contender can rename a given
- * file), checked to be the very file found stale, deleted, and the link retried.
+ * pid, or a reboot since) is stale and taken over by one contender only: the one that creates the
+ * takeover directory named after the stale lock's token (mkdir is atomic) renames the stale lock aside,
+ * deletes it, and retries the link; the others wait and read the lock again. The takeover directory
+ * stays, so a contender that read the stale lock late cannot move the lock that replaced it; one older
+ * than an hour is removed by the next owner, and one left by a contender that died mid-takeover is moved
+ * aside after five seconds.
  *
  * A lock from another host (a shared file system) cannot be checked, so it is treated as held.
  */
@@ -16,9 +20,13 @@ import {
   fstatSync,
   fsyncSync,
   linkSync,
+  mkdirSync,
   openSync,
+  readdirSync,
   readFileSync,
   renameSync,
+  rmdirSync,
+  statSync,
   unlinkSync,
   writeSync,
 } from 'node:fs';
@@ -30,6 +38,14 @@ export const lockFileName = 'dynacell.lock';
 
 /** Contenders taking over the same stale lock settle within a few rounds; more means something is wrong. */
 const acquireAttemptsMax = 10;
+/** Waiting for another contender's takeover does not count as an attempt, for at most this long. */
+const takeoverWaitTotalMs = 10_000;
+const takeoverWaitStepMs = 5;
+/** A takeover takes milliseconds: a takeover directory this old was left by a contender that died in it. */
+const takeoverAbandonedMs = 5_000;
+/** Takeover directories older than this are removed by the lock's next owner. */
+const takeoverKeptMs = 60 * 60 * 1000;
+const takeoverSuffix = '.takeover-';
 
 export interface DataDirectoryLock {
   readonly directory: string;
@@ -68,15 +84,20 @@ export function acquireDataDirectoryLock(directory: string): DataDirectoryLock {
   const privatePath = `${lockPath}.${process.pid}.${owner.token}.tmp`;
   writeFileDurably(privatePath, `${JSON.stringify(owner)}\n`);
   try {
+    const waitUntilMs = Date.now() + takeoverWaitTotalMs;
     for (let attempt = 0; attempt < acquireAttemptsMax; attempt++) {
       if (tryLink(privatePath, lockPath)) {
         fsyncDirectory(directory);
+        removeOldTakeovers(directory);
         return new FileLock(directory, lockPath, owner.token);
       }
       const existing = readLockFile(lockPath);
       if (existing === undefined) continue; // released meanwhile
       if (isOwnerAlive(existing.owner)) throw new DataDirectoryInUseError(directory, existing.owner);
-      removeStaleLock(lockPath, existing, owner.token);
+      if (!removeStaleLock(lockPath, existing, owner.token) && Date.now() < waitUntilMs) {
+        sleepSync(takeoverWaitStepMs);
+        attempt--;
+      }
     }
     throw new Error(`could not lock data directory ${directory}: its lock file ${lockPath} kept changing`);
   } finally {
@@ -101,30 +122,81 @@ class FileLock implements DataDirectoryLock {
   }
 }
 
-interface LockFile {
+export interface LockFile {
   readonly owner: LockOwner;
   readonly inode: number;
   readonly content: string;
 }
 
-function removeStaleLock(lockPath: string, stale: LockFile, token: string): void {
+/** Takes over a stale lock if this contender is the one to; false when another contender is (or was). Exported for tests. */
+export function removeStaleLock(lockPath: string, stale: LockFile, token: string): boolean {
+  const takeoverPath = `${lockPath}${takeoverSuffix}${stale.owner.token}`;
+  if (!claimTakeover(takeoverPath, token)) return false;
   const asidePath = `${lockPath}.${process.pid}.${token}.stale`;
   try {
     renameSync(lockPath, asidePath);
   } catch (error) {
-    if (errorCode(error) === 'ENOENT') return; // another contender removed it first
+    if (errorCode(error) === 'ENOENT') return true;
     throw error;
   }
   const moved = readLockFile(asidePath);
-  if (moved !== undefined && (moved.inode !== stale.inode || moved.content !== stale.content)) {
-    // A contender replaced the stale lock between our read and our rename: put its live lock back
-    // (should a third contender have locked meanwhile, the live lock is lost: three-way races only).
+  if (moved !== undefined && moved.owner.token !== stale.owner.token) {
+    // Only the claimant of this stale lock's takeover moves it, so this is a contender stalled past the
+    // abandonment age: put the live lock it moved back.
     tryLink(asidePath, lockPath);
   }
   unlinkIfPresent(asidePath);
+  return true;
 }
 
-function readLockFile(path: string): LockFile | undefined {
+/** Creates the takeover directory; moves aside one abandoned by a contender that died in its takeover. */
+function claimTakeover(takeoverPath: string, token: string): boolean {
+  try {
+    mkdirSync(takeoverPath);
+    return true;
+  } catch (error) {
+    if (errorCode(error) !== 'EEXIST') throw error;
+  }
+  let ageMs: number;
+  try {
+    ageMs = Date.now() - statSync(takeoverPath).mtimeMs;
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return false;
+    throw error;
+  }
+  if (ageMs < takeoverAbandonedMs) return false;
+  const asidePath = `${takeoverPath}.${process.pid}.${token}.abandoned`;
+  try {
+    renameSync(takeoverPath, asidePath);
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return false;
+    throw error;
+  }
+  rmdirSync(asidePath);
+  // The lock is read again before the takeover is claimed anew.
+  return false;
+}
+
+function removeOldTakeovers(directory: string): void {
+  const nowMs = Date.now();
+  for (const name of readdirSync(directory)) {
+    if (!name.startsWith(`${lockFileName}${takeoverSuffix}`)) continue;
+    const path = join(directory, name);
+    try {
+      if (nowMs - statSync(path).mtimeMs >= takeoverKeptMs) rmdirSync(path);
+    } catch (error) {
+      if (errorCode(error) !== 'ENOENT') throw error;
+    }
+  }
+}
+
+/** Blocks this thread for a few milliseconds (acquiring the lock is synchronous, at start-up). */
+function sleepSync(milliseconds: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, milliseconds);
+}
+
+/** The lock file at `path` as read now; exported for tests. */
+export function readLockFile(path: string): LockFile | undefined {
   let descriptor: number;
   try {
     descriptor = openSync(path, 'r');
