@@ -171,7 +171,7 @@ function readRange(
   if (budget.limit === 0 || compareBytes(bounds.start, bounds.end) >= 0) return { entries, sizeBytes, fetchedSizeBytes, stopped: budget.limit === 0 };
   const range = { start: storableStart(bounds.start), end: storableEnd(bounds.end), reverse: bounds.reverse };
   // Entries are only read here, and copied into the answer, so the engine need not copy them first.
-  const read = engine.rangeShared?.(range) ?? engine.range(range);
+  const read = engine.rangeShared(range);
   for (const entry of read) {
     const stored = decodeStoredItem(entry.value);
     if (!matches(entry.key, stored)) continue;

@@ -144,6 +144,8 @@ describe('Partition writes and reads', () => {
       durable: false,
       get: (key) => engine.get(key),
       range: (options) => engine.range(options),
+      getShared: (key) => engine.getShared(key),
+      rangeShared: (options) => engine.rangeShared(options),
       write: (operations: readonly WriteOperation[]) => {
         if (refuse) throw new Error('refused');
         return engine.write(operations);

@@ -140,7 +140,7 @@ export class Partition {
 
   /** Stored items are only read (parsed, or copied into an answer), so the engine need not copy them. */
   private readStoredAt(storageKey: Uint8Array): StoredItem | undefined {
-    const stored = this.engine.getShared === undefined ? this.engine.get(storageKey) : this.engine.getShared(storageKey);
+    const stored = this.engine.getShared(storageKey);
     return stored === undefined ? undefined : decodeStoredItem(stored);
   }
 
@@ -154,33 +154,13 @@ export class Partition {
    * or delete without a condition) never parses it; the outcome's old item is the stored one too.
    */
   writeStored<Reason>(key: EncodedKey, decide: (old: StoredItem | undefined) => WriteDecision<Reason>): WriteOutcome<Reason, StoredItem> {
-    const storageKey = itemKey(this.id, key.hash, key.bytes);
-    // Only a cluster transaction, prepared on this node and not yet committed, can hold an item here.
-    if (!this.locks.isFree(storageKey)) throw transactionConflict();
-    const old = this.readStoredAt(storageKey);
-    const decision = decide(old);
-    if (decision.kind === 'rejected') return { ok: false, reason: decision.reason, old };
-    const next = decision.kind === 'put' ? decision.item : undefined;
-    if (old === undefined && next === undefined) {
-      return { ok: true, old, new: next, durable: ALREADY_DURABLE };
-    }
-    const operations: WriteOperation[] = [];
-    // The next state is built aside and kept only once the engine took the write, so a write the engine
-    // refuses (it throws and applies nothing) leaves the counters as they are on storage.
-    const state = copyState(this.state);
-    const origin = decision.kind === 'delete' ? decision.origin : undefined;
-    this.appendWrite(state, { storageKey, key, old, new: next, origin }, operations);
-    operations.push({ kind: 'put', key: partitionStateKey(this.id), value: encodePartitionState(state) });
-    const durable = this.engine.write(operations);
-    this.state = state;
-    for (const listener of this.committedListeners) listener(this);
-    return { ok: true, old, new: next, durable };
+    return this.writeStoredMany([{ key, decide }])[0] as WriteOutcome<Reason, StoredItem>;
   }
 
   /**
    * Several single-item writes of distinct items, in one storage write: each is decided against its item
    * as stored and succeeds or is refused on its own (not a transaction), but the accepted ones reach the
-   * engine together, with the partition state written once. For BatchWriteItem, whose items are distinct.
+   * engine together, with the partition state written once (a single write is a batch of one).
    */
   writeStoredMany<Reason>(
     writes: ReadonlyArray<{ readonly key: EncodedKey; readonly decide: (old: StoredItem | undefined) => WriteDecision<Reason> }>,
@@ -190,6 +170,8 @@ export class Partition {
     // Only a cluster transaction, prepared on this node and not yet committed, can hold an item here.
     if (!storageKeys.every((storageKey) => this.locks.isFree(storageKey))) throw transactionConflict();
     const operations: WriteOperation[] = [];
+    // The next state is built aside and kept only once the engine took the writes, so writes the engine
+    // refuses (it throws and applies nothing) leave the counters as they are on storage.
     const state = copyState(this.state);
     const decided = writes.map(({ key, decide }, index) => {
       const storageKey = storageKeys[index] as Uint8Array;

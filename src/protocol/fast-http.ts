@@ -119,7 +119,8 @@ class FastConnection {
   #bodyReceived = 0;
   #heldBytes = 0;
   readonly #onData = (chunk: Buffer): void => this.#receive(chunk);
-  readonly #onTimeout = (): void => this.#idleTimeout();
+  /** The socket's idle timeout: a connection with no request in progress is closed. */
+  readonly #onTimeout = (): void => this.closeIfIdle();
   readonly #onClose = (): void => this.#closed();
 
   constructor(socket: Socket, path: FastHttpServer) {
@@ -145,10 +146,6 @@ class FastConnection {
       this.#phase = Phase.Closed;
       this.#socket.end(REQUEST_TIMEOUT_ANSWER);
     }
-  }
-
-  #idleTimeout(): void {
-    if (this.#phase === Phase.Idle && this.#pending === undefined) this.#socket.destroy();
   }
 
   #receive(chunk: Buffer): void {

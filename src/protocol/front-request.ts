@@ -155,4 +155,3 @@ function describeError(error: unknown): string {
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }
 
-export { AMZ_JSON_CONTENT_TYPE };

@@ -201,6 +201,8 @@ describe('global index maintenance failures', () => {
       durable: false,
       get: (key) => engine.get(key),
       range: (options) => engine.range(options),
+      getShared: (key) => engine.getShared(key),
+      rangeShared: (options) => engine.rangeShared(options),
       write: (operations) => {
         if (failIndexWrites && operations.some((operation) => operation.key[0] === keyspace.globalIndex)) {
           throw new Error('index partition unavailable');

@@ -57,11 +57,11 @@ export interface StorageEngine {
    * or views of memory shared with other arrays returned: for a caller that reads them and never changes
    * them (a read that answers from the bytes it read). They still keep their bytes for as long as the
    * caller keeps them, through later reads and writes: callers hold views of them (a stored item's JSON)
-   * until the answer is written. An engine with no cheaper way to meet that than `get` and `range` leaves
-   * them out, and callers use `get` and `range`.
+   * until the answer is written. An engine with no cheaper way to meet that returns what `get` and
+   * `range` return.
    */
-  getShared?(key: StorageKey): StorageValue | undefined;
-  rangeShared?(options: RangeOptions): Iterable<StorageEntry>;
+  getShared(key: StorageKey): StorageValue | undefined;
+  rangeShared(options: RangeOptions): Iterable<StorageEntry>;
   write(operations: readonly WriteOperation[]): Promise<void>;
   /** Resolves when every write issued so far is durable. */
   flush(): Promise<void>;

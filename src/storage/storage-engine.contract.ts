@@ -256,7 +256,6 @@ export function runStorageEngineContract(name: string, openFresh: OpenFreshEngin
 
       test('bytes read with getShared and rangeShared are what get reads, and keep through later writes', () =>
         withEngine(async (engine) => {
-          if (engine.rangeShared === undefined || engine.getShared === undefined) return;
           await engine.write(range100().map((value) => put(bytes(value), bytes(value, value))));
           const one = engine.getShared(bytes(15));
           assert.deepEqual(one, engine.get(bytes(15)));
@@ -283,8 +282,8 @@ export function runStorageEngineContract(name: string, openFresh: OpenFreshEngin
           await engine.write(sizes.map((size, index) => put(keyOf(index), valueOf(size, index))));
           // In key order, as the keys are made.
           const expected = sizes.map((size, index) => ({ key: keyOf(index), value: valueOf(size, index) }));
-          const getters = [engine.get.bind(engine), (engine.getShared ?? engine.get).bind(engine)];
-          const ranges = [engine.range.bind(engine), (engine.rangeShared ?? engine.range).bind(engine)];
+          const getters = [engine.get.bind(engine), engine.getShared.bind(engine)];
+          const ranges = [engine.range.bind(engine), engine.rangeShared.bind(engine)];
           const keptFromGets = getters.map((read) => expected.map(({ key }) => read(key)));
           const keptFromRanges = ranges.map((range) => [[...range({})], [...range({ reverse: true })].reverse()]);
           for (const range of ranges) [...range({ start: bytes(3) })].forEach(({ key }) => engine.get(key));
@@ -365,10 +364,8 @@ export function runStorageEngineContract(name: string, openFresh: OpenFreshEngin
               limit: random.nextInt(200),
             };
             assert.deepEqual(entriesOf(engine, options), model.range(options));
-            if (engine.rangeShared !== undefined) {
-              const shared = [...engine.rangeShared(options)].map(({ key, value }) => ({ key: new Uint8Array(key), value: new Uint8Array(value) }));
-              assert.deepEqual(shared, model.range(options), 'rangeShared reads what range reads');
-            }
+            const shared = [...engine.rangeShared(options)].map(({ key, value }) => ({ key: new Uint8Array(key), value: new Uint8Array(value) }));
+            assert.deepEqual(shared, model.range(options), 'rangeShared reads what range reads');
           }
         }));
 
